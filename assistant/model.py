@@ -1,0 +1,126 @@
+"""The document model every stage reads and writes.
+
+Plain dataclasses with a lossless JSON form (``to_dict`` / ``from_dict``). Every fact
+keeps its source: a Block knows its page and its character span in ``Document.text``;
+later objects (passages, commitments) point back to a block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "point"]
+DocKind = Literal["advies", "reactie", "raadsinformatiebrief", "kamerbrief", "other"]
+AmountKind = Literal["eenmalig", "structureel"]
+
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "point")
+DOC_KINDS: tuple[str, ...] = ("advies", "reactie", "raadsinformatiebrief", "kamerbrief", "other")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A period a Dutch date expression stands for, with the words used in the letter."""
+
+    start: date
+    end: date
+    label: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> DateRange:
+        return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data["label"])
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of euros, with whether it is one-off or recurring and the period it covers."""
+
+    eur: float
+    label: str
+    kind: AmountKind | None = None
+    period: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"eur": self.eur, "kind": self.kind, "period": self.period, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Amount:
+        return cls(eur=data["eur"], label=data.get("label", ""), kind=data.get("kind"), period=data.get("period"))
+
+
+@dataclass
+class Block:
+    """One paragraph-level unit of the body, in reading order.
+
+    ``start``/``end`` are character offsets into ``Document.text``; ``page`` is 1-based
+    and is the page the block starts on (``page_end`` where it runs on).
+    """
+
+    kind: BlockKind
+    text: str
+    page: int
+    start: int = 0
+    end: int = 0
+    number: str | None = None
+    page_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Document:
+    """A parsed letter or report: metadata, letterhead fields and the body as blocks."""
+
+    id: str
+    path: str
+    format: Literal["pdf", "docx", "text"]
+    content_hash: str
+    pages: int
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    date: date | None = None
+    reference: str | None = None
+    sender: str | None = None
+    addressee: str | None = None
+    kind: DocKind = "other"
+    kind_evidence: str = ""
+    letterhead: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The body text: blocks joined by blank lines; block offsets point into this."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        data = dict(data)
+        data["blocks"] = [Block.from_dict(b) for b in data.get("blocks", [])]
+        data["date"] = date.fromisoformat(data["date"]) if data.get("date") else None
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def assign_offsets(blocks: list[Block]) -> list[Block]:
+    """Set each block's character span in the text that ``Document.text`` builds."""
+    pos = 0
+    for block in blocks:
+        block.start = pos
+        block.end = pos + len(block.text)
+        pos = block.end + 2
+    return blocks

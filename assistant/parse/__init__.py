@@ -1,0 +1,83 @@
+"""Files -> Document. ``parse_document`` is the one entry point."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from assistant.model import Document, assign_offsets
+from assistant.parse.detect import DEFAULT_MAX_MB, detect_format
+from assistant.parse.layout import group_paragraphs, strip_running_lines
+from assistant.parse.lines import RawDocument
+from assistant.parse.meta import (
+    classify_kind,
+    find_addressee,
+    find_date,
+    find_sender,
+    find_title,
+    split_letterhead,
+)
+from assistant.parse.structure import classify
+
+__all__ = ["parse_document", "file_hash"]
+
+
+def file_hash(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def parse_document(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
+    """Read a PDF, DOCX or text file into a Document, or raise a DocumentError."""
+    path = Path(path)
+    fmt = detect_format(path, max_mb=max_mb)
+    raw = _read(path, fmt)
+    return build_document(raw, path, file_hash(path))
+
+
+def _read(path: Path, fmt: str) -> RawDocument:
+    if fmt == "pdf":
+        from assistant.parse.pdf import read_pdf
+
+        return read_pdf(path)
+    if fmt == "docx":
+        from assistant.parse.docx import read_docx
+
+        return read_docx(path)
+    from assistant.parse.text import read_text
+
+    return read_text(path)
+
+
+def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
+    pages, removed = strip_running_lines(raw.pages)
+    first = next((i for i, lines in enumerate(pages) if lines), 0)
+    letterhead = split_letterhead(pages[first]) if pages else None
+    if letterhead and letterhead.body_start:
+        pages[first] = pages[first][letterhead.body_start:]
+        if pages[first]:
+            pages[first][0].new_paragraph = True
+    blocks = assign_offsets([classify(p) for p in group_paragraphs(pages) if p.text])
+    fields = letterhead.fields if letterhead else {}
+    lead_lines = (letterhead.lines if letterhead else []) + [b.text for b in blocks[:3]]
+    title = find_title(fields, blocks, raw.properties)
+    doc = Document(
+        id=content_hash[:16],
+        path=str(path),
+        format=raw.format,
+        content_hash=content_hash,
+        pages=max(len(raw.pages), 1),
+        blocks=blocks,
+        title=title,
+        date=find_date(fields, lead_lines),
+        reference=fields.get("kenmerk"),
+        sender=find_sender(letterhead.lines if letterhead else [], blocks),
+        addressee=find_addressee(fields, letterhead.lines if letterhead else []),
+        letterhead=fields,
+        warnings=list(raw.warnings),
+    )
+    doc.kind, doc.kind_evidence = classify_kind(title, doc.text)
+    return doc

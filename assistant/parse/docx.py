@@ -1,0 +1,191 @@
+"""DOCX reader (python-docx): real paragraphs, heading styles, list numbering, tables;
+header and footer text is kept apart from the body."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from assistant.errors import CorruptDocument, EmptyDocument
+from assistant.parse.lines import Line, RawDocument
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLES = ("heading", "kop", "title", "titel", "subtitle", "ondertitel")
+_LIST_STYLES = ("list", "lijst")
+
+
+def read_docx(path: str | Path) -> RawDocument:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise CorruptDocument(path, "het Word-bestand is beschadigd; open het in Word en sla het opnieuw op als .docx") from exc
+    except Exception as exc:  # lxml raises its own XMLSyntaxError for broken XML
+        raise CorruptDocument(path, f"het Word-bestand is beschadigd ({type(exc).__name__}); sla het opnieuw op als .docx") from exc
+
+    numbering = _Numbering(document)
+    lines: list[Line] = []
+    page = 1
+    for item in document.iter_inner_content():
+        if item.__class__.__name__ == "Table":
+            for row_text in _table_rows(item):
+                lines.append(Line(text=row_text, page=page, new_paragraph=True, whole=True, hint="table"))
+            continue
+        page += _page_breaks_before(item)
+        text = item.text.strip()
+        if text:
+            hint, number = _paragraph_hint(item, numbering)
+            if number is not None:
+                text = f"{number}. {text}"  # the label Word shows belongs to what the reader sees
+            lines.append(Line(text=" ".join(text.split()), page=page, new_paragraph=True, whole=True,
+                              hint=hint, number=number))
+        page += _page_breaks_after(item)
+
+    if not lines:
+        raise EmptyDocument(path, "het Word-document bevat geen tekst")
+    pages = [[ln for ln in lines if ln.page == p] for p in range(1, page + 1)]
+    props = document.core_properties
+    properties = {k: v for k, v in (("title", props.title), ("author", props.author)) if v}
+    return RawDocument(format="docx", pages=pages, furniture=_furniture(document), properties=properties)
+
+
+def _table_rows(table) -> list[str]:
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(cell.text.split())
+            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                cells.append(text)
+        if cells:
+            rows.append(" | ".join(cells))
+    return rows
+
+
+def _paragraph_hint(paragraph, numbering: _Numbering) -> tuple[str | None, str | None]:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    lowered = style.lower()
+    if lowered.startswith(_HEADING_STYLES):
+        return "heading", None
+    label = numbering.label(paragraph)
+    if label is not None:
+        kind, number = label
+        return ("point", number) if kind == "numbered" else ("list_item", None)
+    if lowered.startswith(_LIST_STYLES):
+        return "list_item", None
+    return None, None
+
+
+def _page_breaks_before(paragraph) -> int:
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.find(f"{_W}pageBreakBefore") is not None:
+        return 1
+    return 0
+
+
+def _page_breaks_after(paragraph) -> int:
+    p = paragraph._p
+    breaks = [br for br in p.iter(f"{_W}br") if br.get(f"{_W}type") == "page"]
+    rendered = list(p.iter(f"{_W}lastRenderedPageBreak"))
+    # Word writes lastRenderedPageBreak where it laid out a new page; explicit breaks count too.
+    return max(len(breaks), len(rendered))
+
+
+def _furniture(document) -> list[str]:
+    texts: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part is None or part.is_linked_to_previous:
+                continue
+            texts.extend(p.text.strip() for p in part.paragraphs if p.text.strip())
+            for table in part.tables:
+                texts.extend(_table_rows(table))
+    return texts
+
+
+class _Numbering:
+    """Computes the labels Word shows for numbered paragraphs ("1", "2", "a")."""
+
+    def __init__(self, document) -> None:
+        self._formats: dict[tuple[str, int], tuple[str, int]] = {}
+        self._counters: dict[tuple[str, int], int] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, int]]] = {}
+        for node in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                start = lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(f"{_W}val"), {}).items():
+                self._formats[(num.get(f"{_W}numId"), ilvl)] = spec
+
+    def label(self, paragraph) -> tuple[str, str | None] | None:
+        num_id, ilvl = self._num_pr(paragraph)
+        if num_id is None or num_id == "0":
+            return None
+        fmt, start = self._formats.get((num_id, ilvl), ("decimal", 1))
+        if fmt in ("bullet", "none"):
+            return "bullet", None
+        key = (num_id, ilvl)
+        self._counters[key] = self._counters.get(key, start - 1) + 1
+        # A new item at a level restarts the deeper levels.
+        for other in list(self._counters):
+            if other[0] == num_id and other[1] > ilvl:
+                del self._counters[other]
+        return "numbered", _format_number(self._counters[key], fmt)
+
+    @staticmethod
+    def _num_pr(paragraph) -> tuple[str | None, int]:
+        for ppr in (paragraph._p.pPr, _style_ppr(paragraph)):
+            if ppr is None:
+                continue
+            num_pr = ppr.find(f"{_W}numPr")
+            if num_pr is not None:
+                num_id = num_pr.find(f"{_W}numId")
+                ilvl = num_pr.find(f"{_W}ilvl")
+                return (
+                    num_id.get(f"{_W}val") if num_id is not None else None,
+                    int(ilvl.get(f"{_W}val")) if ilvl is not None else 0,
+                )
+        return None, 0
+
+
+def _style_ppr(paragraph):
+    style = paragraph.style
+    return style.element.pPr if style is not None and style.element is not None else None
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, numeral in table:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out

@@ -1,0 +1,192 @@
+"""Layout repair: from lines on pages to the author's paragraphs.
+
+Three jobs, each a function: ``strip_running_lines`` removes page headers, footers and
+page numbers (lines repeated across pages, or shaped like "Pagina 2 van 5");
+``group_paragraphs`` decides where paragraphs start; ``join_lines`` re-flows a
+paragraph's lines, joining words hyphenated across a line end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from assistant.parse.lines import Hint, Line
+
+# How many lines at the top and bottom of a page may hold running headers and footers.
+_FURNITURE_ZONE = 4
+# A line in that zone on this share of pages (and at least two) is furniture.
+_REPEAT_SHARE = 0.4
+
+_PAGE_NUMBER = re.compile(
+    r"""^[\s\-–—]*(?:
+        (?:pagina|page|blz\.?|blad)\s*\d+(?:\s*(?:van|/|of|uit)\s*\d+)?   # Pagina 2 van 5
+      | \d+\s*(?:/|van)\s*\d+                                         # 2/5, 2 van 5
+      | \d{1,3}                                                       # - 2 -
+    )[\s\-–—]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A line that starts a list item or numbered point, as a paragraph start signal.
+ITEM_START = re.compile(
+    r"""^(?:
+        (?:advies(?:punt)?|aanbeveling|punt|vraag|antwoord)\s+\d{1,2}[a-z]?\b
+      | \d{1,2}[.)]\s
+      | [a-z][.)]\s
+      | [•·▪◦●○■□➢►\-–*]\s
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?:;]['’”)]*$")
+# Words that follow an elided compound part: "zorg- en welzijnspartners".
+_ELLIPSIS_NEXT = {"en", "of", "tot", "noch", "als", "dan", "t/m"}
+_VOWELS = set("aeiouyáéíóúàèëïöüäâêîôû")
+
+
+@dataclass
+class RawParagraph:
+    text: str
+    page: int
+    page_end: int
+    hint: Hint | None = None
+    number: str | None = None
+
+
+def _shape(text: str) -> str:
+    """A line's shape for repeat detection: digits masked, case and spaces folded."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
+    """Remove running headers, footers and page numbers; return the pages and what went."""
+    zone_shapes: Counter[str] = Counter()
+    for lines in pages:
+        zone = _zones(lines)
+        zone_shapes.update({_shape(lines[i].text) for i in zone})
+    threshold = max(2, _REPEAT_SHARE * len(pages))
+    repeated = {s for s, n in zone_shapes.items() if n >= threshold and len(pages) >= 2}
+
+    kept_pages: list[list[Line]] = []
+    removed: list[str] = []
+    for lines in pages:
+        zone = _zones(lines)
+        drop = {
+            i for i in zone if _shape(lines[i].text) in repeated or is_page_number(lines[i].text)
+        }
+        removed.extend(lines[i].text for i in sorted(drop))
+        kept = [line for i, line in enumerate(lines) if i not in drop]
+        if kept and drop and min(drop) == 0:
+            kept[0].new_paragraph = True
+        kept_pages.append(kept)
+    return kept_pages, removed
+
+
+def _zones(lines: list[Line]) -> set[int]:
+    n = len(lines)
+    return set(range(min(_FURNITURE_ZONE, n))) | set(range(max(0, n - _FURNITURE_ZONE), n))
+
+
+def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None) -> list[RawParagraph]:
+    """Group lines into paragraphs and re-flow each; paragraphs may run across pages."""
+    groups: list[list[Line]] = []
+    for lines in pages:
+        short_line_rule = _needs_short_line_rule(lines)
+        width = _typical_width(lines)
+        for pos, line in enumerate(lines):
+            prev = groups[-1][-1] if groups else None
+            if prev is None or _starts_paragraph(line, prev, first_on_page=pos == 0):
+                groups.append([line])
+            elif short_line_rule and _ends_short(prev, width):
+                groups.append([line])
+            else:
+                groups[-1].append(line)
+    if vocabulary is None:
+        vocabulary = _vocabulary(line.text for lines in pages for line in lines)
+    return [
+        RawParagraph(
+            text=join_lines([ln.text for ln in group], vocabulary),
+            page=group[0].page,
+            page_end=group[-1].page,
+            hint=group[0].hint,
+            number=group[0].number,
+        )
+        for group in groups
+    ]
+
+
+def _starts_paragraph(line: Line, prev: Line, first_on_page: bool) -> bool:
+    if line.whole or prev.whole:
+        return True
+    if ITEM_START.match(line.text) and (_SENTENCE_END.search(prev.text) or prev.new_paragraph and len(prev.text) < 60):
+        return True
+    if first_on_page and line.page != prev.page:
+        # A paragraph runs on over the page break unless the last one clearly ended.
+        return bool(_SENTENCE_END.search(prev.text)) and not prev.text.endswith("-")
+    return line.new_paragraph
+
+
+def _needs_short_line_rule(lines: list[Line]) -> bool:
+    """PDFs without vertical gaps between paragraphs: fall back on line length."""
+    return len(lines) > 8 and not any(line.new_paragraph for line in lines[1:])
+
+
+def _typical_width(lines: list[Line]) -> int:
+    widths = sorted(len(line.text) for line in lines)
+    return widths[int(len(widths) * 0.8)] if widths else 0
+
+
+def _ends_short(line: Line, width: int) -> bool:
+    return bool(_SENTENCE_END.search(line.text)) and len(line.text) < 0.75 * width
+
+
+def _vocabulary(texts) -> set[str]:
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))
+    return words
+
+
+def join_lines(lines: list[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
+    """Re-flow wrapped lines into one paragraph, repairing words hyphenated at line ends.
+
+    "ver-" + "sterking" becomes "versterking"; "Delft-" + "West" stays "Delft-West";
+    "zorg-" + "en welzijn" stays "zorg- en welzijn".
+    """
+    text = ""
+    for raw in lines:
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            continue
+        if not text:
+            text = line
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text = _hyphen_join(text, line, vocabulary)
+        else:
+            text += " " + line
+    return text
+
+
+def _hyphen_join(before: str, after: str, vocabulary: set[str] | frozenset[str]) -> str:
+    """Join a line ending in "-" to the next, keeping the hyphen only where it is real."""
+    head = re.search(r"([^\W\d_]+)-$", before)
+    tail = re.match(r"[^\W\d_]+", after)
+    if not head or not tail:
+        return before + after
+    left, right = head.group(1), tail.group(0)
+    if after.split(" ", 1)[0].lower() in _ELLIPSIS_NEXT:
+        return before + " " + after  # zorg- en welzijn
+    if right[0].isupper() or left[-1].isupper():
+        return before + after  # Delft-West, ASD-leden
+    if (left + right).lower() in vocabulary:
+        return before[:-1] + after
+    if f"{left}-{right}".lower() in vocabulary:
+        return before + after
+    if left[-1].lower() in _VOWELS and right[0].lower() in _VOWELS:
+        return before + after  # zee-egel, auto-ongeluk: Dutch spelling keeps the hyphen
+    return before[:-1] + after

@@ -1,0 +1,39 @@
+"""The reader-neutral form every reader produces: lines on pages, with layout hints.
+
+Readers know different things: a PDF reader sees vertical gaps, a DOCX reader sees real
+paragraphs, styles and list numbering, a text reader sees blank lines. They all hand
+``layout`` a list of pages of ``Line``; from there on the pipeline is the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Hint = Literal["heading", "list_item", "point", "table"]
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    # The reader saw a paragraph start here (blank line, vertical gap, DOCX paragraph).
+    new_paragraph: bool = False
+    # The reader knows this line is a whole paragraph (DOCX): never join it with others.
+    whole: bool = False
+    hint: Hint | None = None
+    # A list label the reader computed (DOCX numbering), e.g. "3" or "b".
+    number: str | None = None
+
+
+@dataclass
+class RawDocument:
+    """What a reader hands on: body lines per page, plus text it already knows is furniture."""
+
+    format: Literal["pdf", "docx", "text"]
+    pages: list[list[Line]]
+    # Header/footer text a reader could tell apart itself (DOCX sections); never body.
+    furniture: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Metadata the file itself carries (PDF /Title, DOCX core properties).
+    properties: dict[str, str] = field(default_factory=dict)

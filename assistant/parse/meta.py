@@ -1,0 +1,203 @@
+"""Letterhead and metadata: subject, date, kenmerk, sender, addressee, and document kind.
+
+The letterhead is the block on page one before the salutation (or the run of field
+lines at the top): it is kept out of the body, but its fields are read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.model import Block
+from assistant.nl.dates import parse_dutch_date
+from assistant.parse.lines import Line
+
+# Letterhead field labels and the key each one is stored under.
+FIELD_LABELS: dict[str, str] = {
+    "datum": "datum",
+    "verzenddatum": "datum",
+    "ons kenmerk": "kenmerk",
+    "kenmerk": "kenmerk",
+    "onze referentie": "kenmerk",
+    "referentie": "kenmerk",
+    "zaaknummer": "kenmerk",
+    "registratienummer": "kenmerk",
+    "documentnummer": "kenmerk",
+    "uw kenmerk": "uw_kenmerk",
+    "uw brief van": "uw_brief",
+    "uw brief": "uw_brief",
+    "onderwerp": "onderwerp",
+    "betreft": "onderwerp",
+    "bijlage(n)": "bijlagen",
+    "bijlagen": "bijlagen",
+    "bijlage": "bijlagen",
+    "behandeld door": "behandeld_door",
+    "contactpersoon": "behandeld_door",
+    "telefoon": "telefoon",
+    "e-mail": "email",
+    "aan": "aan",
+    "van": "van",
+    "afschrift aan": "afschrift",
+    "cc": "afschrift",
+}
+_LABEL_RE = re.compile(
+    r"^(?P<label>" + "|".join(re.escape(k) for k in sorted(FIELD_LABELS, key=len, reverse=True)) + r")"
+    r"\s*(?::|\s{2,}|\t|$)\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+SALUTATIONS = re.compile(
+    r"^(geachte|beste|hooggeachte|l\.s\.|aan de leden van|zeer geachte|dear)\b", re.IGNORECASE
+)
+CLOSINGS = re.compile(
+    r"^(hoogachtend|met vriendelijke groet(en)?|met vriendelijke groeten|namens het college|"
+    r"met hoogachting|vriendelijke groet)\b",
+    re.IGNORECASE,
+)
+# How far down page one a salutation may stand.
+_SALUTATION_WINDOW = 60
+
+# Evidence for a document kind: (kind, pattern, where: "title" | "text", weight).
+KIND_RULES: tuple[tuple[str, str, str, int], ...] = (
+    ("raadsinformatiebrief", r"raadsinformatiebrief", "title", 5),
+    ("raadsinformatiebrief", r"raadsinformatiebrief", "text", 3),
+    ("raadsinformatiebrief", r"\bgeachte (leden van de )?(gemeente)?raad\b", "text", 1),
+    ("reactie", r"\breactie op (uw|het) .{0,40}advies", "title", 5),
+    ("reactie", r"\b(reageren wij op uw|reactie op uw|per adviespunt|uw (ongevraagde? )?advies)", "text", 3),
+    ("reactie", r"\b(nemen (wij )?(dit|uw) advies (niet |gedeeltelijk )?over|neemt het advies over)", "text", 2),
+    ("advies", r"^(ongevraagd |gevraagd )?advies\b", "title", 5),
+    ("advies", r"\b(adviseert|adviseren wij|wij adviseren|de adviesraad adviseert|onze adviezen)\b", "text", 2),
+    ("advies", r"\badviespunt(en)?\b|\baanbeveling(en)?\b", "text", 1),
+    ("kamerbrief", r"\bvoorzitter van de (tweede|eerste) kamer\b|\bkamerbrief\b", "text", 4),
+)
+
+
+@dataclass
+class Letterhead:
+    lines: list[str]
+    fields: dict[str, str]
+    body_start: int  # index into page one's lines where the body begins
+
+
+def split_letterhead(page_one: list[Line]) -> Letterhead:
+    """Find where the letterhead ends on page one and read its fields."""
+    texts = [line.text for line in page_one]
+    end = 0
+    for i, text in enumerate(texts[:_SALUTATION_WINDOW]):
+        if SALUTATIONS.match(text):
+            end = i
+            break
+    else:
+        end = _field_run_end(texts)
+    fields = read_fields(texts[:end])
+    return Letterhead(lines=texts[:end], fields=fields, body_start=end)
+
+
+def _field_run_end(texts: list[str]) -> int:
+    """Without a salutation: the letterhead ends after the last field near the top."""
+    last = -1
+    for i, text in enumerate(texts[:25]):
+        if _LABEL_RE.match(text) and _LABEL_RE.match(text).group("label").lower() in {
+            "datum", "ons kenmerk", "kenmerk", "onderwerp", "betreft", "uw kenmerk", "zaaknummer"
+        }:
+            last = i
+    if last < 0:
+        return 0
+    end = last + 1
+    match = _LABEL_RE.match(texts[last])
+    if match and not match.group("value").strip() and end < len(texts):
+        end += 1  # the value stands on the next line
+    return end
+
+
+def read_fields(lines: list[str]) -> dict[str, str]:
+    """Read "Label: value", "Label    value" and label-then-value-on-next-line fields."""
+    fields: dict[str, str] = {}
+    pending: str | None = None
+    for text in lines:
+        cells = [c for c in re.split(r"\s{3,}|\t| \| ", text.strip()) if c]
+        # Two-column letterheads put a field beside an address line: look at each cell.
+        matched = False
+        for idx, cell in enumerate(cells):
+            match = _LABEL_RE.match(cell)
+            if not match:
+                continue
+            key = FIELD_LABELS[match.group("label").lower()]
+            value = match.group("value").strip()
+            if not value and idx + 1 < len(cells):
+                value = cells[idx + 1].strip()
+            if value:
+                fields.setdefault(key, value)
+                pending = None
+            else:
+                pending = key
+            matched = True
+            break
+        if not matched and pending and text.strip():
+            fields.setdefault(pending, text.strip())
+            pending = None
+    return fields
+
+
+def find_date(fields: dict[str, str], first_lines: list[str]):
+    """The letter's date: the Datum field, else the first full Dutch date near the top."""
+    if "datum" in fields and (found := parse_dutch_date(fields["datum"])):
+        return found
+    for text in first_lines:
+        if found := parse_dutch_date(text):
+            return found
+    return None
+
+
+def find_title(fields: dict[str, str], blocks: list[Block], properties: dict[str, str]) -> str | None:
+    if fields.get("onderwerp"):
+        return fields["onderwerp"]
+    for block in blocks[:5]:
+        if block.kind == "heading":
+            return block.text
+    if properties.get("title"):
+        return properties["title"]
+    return blocks[0].text[:120] if blocks else None
+
+
+def find_sender(letterhead: list[str], blocks: list[Block]) -> str | None:
+    """The signatory after the closing formula, else the letterhead's first line."""
+    for i, block in enumerate(blocks):
+        if CLOSINGS.match(block.text):
+            rest = block.text[CLOSINGS.match(block.text).end():].strip(" ,")
+            if rest:
+                return rest.split(",")[0].strip()
+            if i + 1 < len(blocks):
+                return blocks[i + 1].text.split(",")[0].strip()
+    for text in letterhead[:3]:
+        if text.strip() and not _LABEL_RE.match(text):
+            return re.split(r"\s{3,}", text.strip())[0]
+    return None
+
+
+def find_addressee(fields: dict[str, str], letterhead: list[str]) -> str | None:
+    if fields.get("aan"):
+        return fields["aan"]
+    for text in letterhead:
+        cell = re.split(r"\s{3,}", text.strip())[0]
+        if re.match(r"^(aan\s+)?(de|het)\s+(adviesraad|gemeenteraad|raad|college|voorzitter|leden)\b", cell, re.I):
+            return re.sub(r"^aan\s+", "", cell, flags=re.I)
+    return None
+
+
+def classify_kind(title: str | None, text: str) -> tuple[str, str]:
+    """Score KIND_RULES over title and text; return the kind and the evidence used."""
+    scores: dict[str, int] = {}
+    evidence: dict[str, list[str]] = {}
+    lowered_title = (title or "").lower()
+    lowered = text[:20000].lower()
+    for kind, pattern, where, weight in KIND_RULES:
+        haystack = lowered_title if where == "title" else lowered
+        match = re.search(pattern, haystack, re.MULTILINE)
+        if match:
+            scores[kind] = scores.get(kind, 0) + weight
+            evidence.setdefault(kind, []).append(f'{where}: "{match.group(0)}"')
+    if not scores:
+        return "other", "geen kenmerkende woorden gevonden"
+    best = max(scores, key=lambda k: (scores[k], k == "reactie"))
+    return best, "; ".join(evidence[best])
