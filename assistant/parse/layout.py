@@ -64,27 +64,46 @@ def is_page_number(text: str) -> bool:
 
 
 def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
-    """Remove running headers, footers and page numbers; return the pages and what went."""
-    zone_shapes: Counter[str] = Counter()
+    """Remove running headers, footers and page numbers; return the pages and what went.
+
+    A line near the top or bottom of a page is furniture when the same text stands there
+    on enough pages, or when it differs only in the page's own number ("Pagina 2 van 5").
+    """
+    exact: Counter[str] = Counter()
+    masked: Counter[str] = Counter()
     for lines in pages:
         zone = _zones(lines)
-        zone_shapes.update({_shape(lines[i].text) for i in zone})
+        exact.update({_fold(lines[i].text) for i in zone})
+        masked.update({_shape(lines[i].text) for i in zone if _has_page_number(lines[i])})
     threshold = max(2, _REPEAT_SHARE * len(pages))
-    repeated = {s for s, n in zone_shapes.items() if n >= threshold and len(pages) >= 2}
+
+    def is_furniture(line: Line) -> bool:
+        if is_page_number(line.text):
+            return True
+        if len(pages) < 2:
+            return False
+        if exact[_fold(line.text)] >= threshold:
+            return True
+        return _has_page_number(line) and masked[_shape(line.text)] >= threshold
 
     kept_pages: list[list[Line]] = []
     removed: list[str] = []
     for lines in pages:
-        zone = _zones(lines)
-        drop = {
-            i for i in zone if _shape(lines[i].text) in repeated or is_page_number(lines[i].text)
-        }
+        drop = {i for i in _zones(lines) if is_furniture(lines[i])}
         removed.extend(lines[i].text for i in sorted(drop))
         kept = [line for i, line in enumerate(lines) if i not in drop]
         if kept and drop and min(drop) == 0:
             kept[0].new_paragraph = True
         kept_pages.append(kept)
     return kept_pages, removed
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _has_page_number(line: Line) -> bool:
+    return str(line.page) in re.findall(r"\d+", line.text)
 
 
 def _zones(lines: list[Line]) -> set[int]:

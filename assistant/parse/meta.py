@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from assistant.model import Block
-from assistant.nl.dates import parse_dutch_date
 from assistant.parse.lines import Line
 
 # Letterhead field labels and the key each one is stored under.
@@ -141,6 +140,8 @@ def read_fields(lines: list[str]) -> dict[str, str]:
 
 def find_date(fields: dict[str, str], first_lines: list[str]):
     """The letter's date: the Datum field, else the first full Dutch date near the top."""
+    from assistant.nl.dates import parse_dutch_date
+
     if "datum" in fields and (found := parse_dutch_date(fields["datum"])):
         return found
     for text in first_lines:

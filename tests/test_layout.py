@@ -1,0 +1,56 @@
+from assistant.parse.layout import is_page_number, join_lines, strip_running_lines
+from assistant.parse.lines import Line
+
+
+def test_hyphen_across_lines_is_joined_but_compound_hyphen_kept():
+    text = join_lines(["de ver-", "sterking van Delft-", "West"])
+    assert text == "de versterking van Delft-West"
+
+
+def test_acronym_compound_keeps_its_hyphen():
+    assert join_lines(["alle ASD-", "leden"]) == "alle ASD-leden"
+
+
+def test_elided_compound_part_keeps_hyphen_and_space():
+    assert join_lines(["onze zorg-", "en welzijnspartners"]) == "onze zorg- en welzijnspartners"
+
+
+def test_vowel_clash_keeps_hyphen():
+    assert join_lines(["een auto-", "ongeluk"]) == "een auto-ongeluk"
+
+
+def test_document_vocabulary_decides_a_known_hyphenated_word():
+    vocab = {"sociaal-maatschappelijk"}
+    assert join_lines(["het sociaal-", "maatschappelijk werk"], vocab) == "het sociaal-maatschappelijk werk"
+
+
+def test_wrapped_lines_are_joined_with_single_spaces():
+    assert join_lines(["  eerste   regel ", "tweede regel  "]) == "eerste regel tweede regel"
+
+
+def test_page_number_shapes():
+    for text in ["Pagina 2 van 5", "pagina 3", "- 4 -", "2/5", "Blz. 7", "12"]:
+        assert is_page_number(text), text
+    for text in ["2024 wordt een belangrijk jaar.", "Pagina's vol tekst"]:
+        assert not is_page_number(text), text
+
+
+def _page(no: int, body: list[str]) -> list[Line]:
+    lines = [Line("Gemeente Rijnwaarde | kenmerk 2024/0412", no)]
+    lines += [Line(t, no) for t in body]
+    lines.append(Line(f"Pagina {no} van 3", no))
+    return lines
+
+
+def test_running_header_and_footer_are_removed_and_reported():
+    bodies = ["Wij danken u voor uw advies.", "Het college neemt het advies over.", "Hoogachtend,"]
+    pages = [_page(n, [body]) for n, body in enumerate(bodies, start=1)]
+    kept, removed = strip_running_lines(pages)
+    assert [[ln.text for ln in page] for page in kept] == [[b] for b in bodies]
+    assert "Pagina 2 van 3" in removed
+
+
+def test_body_lines_that_differ_only_in_numbers_are_kept():
+    pages = [_page(n, [f"Er zijn {n * 7} aanvragen ontvangen."]) for n in (1, 2, 3)]
+    kept, _ = strip_running_lines(pages)
+    assert [len(page) for page in kept] == [1, 1, 1]
