@@ -91,5 +91,136 @@ def parse_json(doc) -> dict[str, Any]:
     return data
 
 
+def index_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--index, --chroma-host/--chroma-port and --embedder, also from the environment."""
+    options = [
+        click.option("--index", "index_dir", envvar="ASSISTANT_INDEX", default="index", show_default=True,
+                     type=click.Path(path_type=Path), help="Map van de ingebedde index (of $ASSISTANT_INDEX)."),
+        click.option("--chroma-host", envvar="ASSISTANT_CHROMA_HOST", default=None,
+                     help="Gebruik een Chroma-server op deze host (of $ASSISTANT_CHROMA_HOST)."),
+        click.option("--chroma-port", envvar="ASSISTANT_CHROMA_PORT", default=8000, show_default=True, type=int,
+                     help="Poort van de Chroma-server (of $ASSISTANT_CHROMA_PORT)."),
+        click.option("--embedder", envvar="ASSISTANT_EMBEDDER", default="e5", show_default=True,
+                     help="Taalmodel: e5 (standaard), st:PAD (sentence-transformers) of fake (alleen tests)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _assistant(index_dir: Path, chroma_host: str | None, chroma_port: int, embedder: str):
+    from assistant.core import Assistant
+    from assistant.search.store import StoreConfig
+
+    return Assistant(StoreConfig(index_dir=index_dir, host=chroma_host, port=chroma_port), embedder=embedder)
+
+
+def _progress_bar(unit: str = "doc"):
+    from tqdm import tqdm
+
+    bar = tqdm(total=0, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
+
+    def update(done: int, total: int, name: str) -> None:
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(name[:40])
+        bar.refresh()
+        if done == total:
+            bar.close()
+
+    return update
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True, help="Verwijder documenten waarvan het bestand uit de map is verdwenen.")
+@click.option("--json", "as_json", is_flag=True, help="Print een samenvatting als JSON.")
+@click.option("--max-mb", default=100.0, show_default=True, help="Grootste bestand dat wordt gelezen (MB).")
+@index_options
+@_core_errors
+def ingest(paths, prune, as_json, max_mb, **store):
+    """Voeg bestanden of mappen (recursief) toe aan de index; ongewijzigde bestanden worden overgeslagen."""
+    assistant = _assistant(**store)
+    report = assistant.ingest(paths, prune=prune, max_mb=max_mb, progress=None if as_json else _progress_bar())
+    if as_json:
+        _echo_json(report.to_dict())
+    else:
+        rate = report.pages / report.seconds if report.seconds else 0
+        click.echo(f"Toegevoegd: {len(report.added)}, bijgewerkt: {len(report.updated)}, "
+                   f"overgeslagen (ongewijzigd): {len(report.skipped)}, mislukt: {len(report.failed)}, "
+                   f"verwijderd: {len(report.removed)}")
+        click.echo(f"{report.passages_embedded} passages ingebed, {report.pages} pagina's in "
+                   f"{report.seconds:.1f} s ({rate:.1f} pagina's/s)")
+        for path, error in report.failed:
+            click.echo(f"Mislukt: {error}", err=True)
+    if report.failed and not (report.added or report.updated or report.skipped):
+        sys.exit(3)
+
+
+@main.command()
+@click.argument("document")
+@index_options
+@_core_errors
+def remove(document, **store):
+    """Verwijder DOCUMENT (id, pad of bestandsnaam) met al zijn passages uit de index."""
+    doc = _assistant(**store).remove(document)
+    click.echo(f"Verwijderd: {doc.title} ({doc.id})")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print de lijst als JSON.")
+@index_options
+@_core_errors
+def documents(as_json, **store):
+    """Toon de documenten in de index."""
+    docs = _assistant(**store).documents()
+    if as_json:
+        _echo_json({"documents": [d.to_dict() for d in docs]})
+        return
+    for d in docs:
+        click.echo(f"{d.id}  {d.date or '----------'}  {d.kind:<20} {d.pages:>3} p. {d.passages:>4} passages  {d.title}")
+    click.echo(f"{len(docs)} documenten")
+
+
+@main.command()
+@index_options
+@_core_errors
+def reindex(**store):
+    """Bouw de index opnieuw op uit dezelfde bestanden, met het gekozen taalmodel."""
+    report = _assistant(**store).reindex(progress=_progress_bar())
+    click.echo(f"Opnieuw opgebouwd: {len(report.added)} documenten, {report.passages_embedded} passages, "
+               f"mislukt: {len(report.failed)}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("-k", default=10, show_default=True, help="Aantal resultaten.")
+@click.option("--kind", "kinds", multiple=True, help="Alleen deze soort document (herhaalbaar).")
+@click.option("--after", type=click.DateTime(["%Y-%m-%d"]), help="Alleen documenten vanaf deze datum.")
+@click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Alleen documenten tot en met deze datum.")
+@click.option("--reference", help="Alleen het document met dit kenmerk.")
+@click.option("--document", "doc_ids", multiple=True, help="Alleen dit document (id; herhaalbaar).")
+@click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print de resultaten als JSON.")
+@index_options
+@_core_errors
+def search(query, k, kinds, after, before, reference, doc_ids, mode, as_json, **store):
+    """Zoek passages; elk resultaat met bron (document, datum, pagina, alinea)."""
+    from assistant.search.search import Filters
+
+    filters = Filters(kinds=tuple(kinds), after=after.date() if after else None,
+                      before=before.date() if before else None, reference=reference, doc_ids=tuple(doc_ids))
+    hits = _assistant(**store).search(query, k=k, filters=filters, mode=mode)
+    if as_json:
+        _echo_json({"hits": [h.to_dict() for h in hits]})
+        return
+    if not hits:
+        click.echo("Geen resultaten.")
+    for rank, hit in enumerate(hits, start=1):
+        click.echo(f"{rank}. [{hit.score:.3f}] {hit.citation}")
+        click.echo(f"   {hit.marked()}")
+        click.echo("")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from pathlib import Path
 from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "point"]
@@ -124,3 +125,98 @@ def assign_offsets(blocks: list[Block]) -> list[Block]:
         block.end = pos + len(block.text)
         pos = block.end + 2
     return blocks
+
+
+@dataclass
+class Passage:
+    """A paragraph-sized piece of a document, the unit of search; points back to its block."""
+
+    id: str
+    doc_id: str
+    text: str
+    page: int
+    block: int  # 1-based paragraph number in the document body
+    start: int  # character span in Document.text
+    end: int
+    point: str | None = None  # the numbered point this passage belongs to
+    heading: str | None = None  # the nearest heading above it
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DocumentInfo:
+    """A document as the index knows it: what citations and the document list show."""
+
+    id: str
+    title: str
+    path: str
+    kind: str = "other"
+    date: date | None = None
+    reference: str | None = None
+    version: str = ""  # the file's content hash; a changed file gets a new version
+    pages: int = 0
+    passages: int = 0
+    format: str = ""
+    sender: str | None = None
+    addressee: str | None = None
+    commitments: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentInfo:
+        names = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in names}
+        if isinstance(data.get("date"), str):
+            data["date"] = date.fromisoformat(data["date"]) if data["date"] else None
+        return cls(**data)
+
+
+@dataclass
+class Hit:
+    """A search result: the passage, its document and where the query terms stand in it."""
+
+    passage: Passage
+    document: DocumentInfo
+    score: float
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def citation(self) -> str:
+        doc = self.document
+        parts = [doc.title or Path(doc.path).name]
+        if doc.date:
+            parts.append(doc.date.strftime("%d-%m-%Y"))
+        if doc.reference:
+            parts.append(f"kenmerk {doc.reference}")
+        parts.append(f"p. {self.passage.page}")
+        parts.append(f"alinea {self.passage.block}")
+        return ", ".join(parts)
+
+    def marked(self, before: str = "**", after: str = "**") -> str:
+        """The passage text with the query terms wrapped in markers."""
+        text = self.passage.text
+        out, pos = [], 0
+        for start, end in self.highlights:
+            out += [text[pos:start], before, text[start:end], after]
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.passage.text,
+            "score": self.score,
+            "page": self.passage.page,
+            "paragraph": self.passage.block,
+            "point": self.passage.point,
+            "span": [self.passage.start, self.passage.end],
+            "marked": self.marked(),
+            "citation": self.citation,
+            "document": self.document.to_dict(),
+        }

@@ -1,0 +1,113 @@
+"""The one entry class the CLI and the UI both use: ``Assistant``.
+
+It holds the configuration and creates the embedding model, the store and the searcher
+once, on first use; every method is one core operation.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from assistant.errors import AssistantError, StoreError
+from assistant.model import DocumentInfo, Hit
+from assistant.search.ingest import IngestReport, Progress, document_id, ingest
+from assistant.search.search import Filters, Mode, Searcher
+from assistant.search.store import Store, StoreConfig
+
+
+class Assistant:
+    def __init__(self, config: StoreConfig | None = None, embedder: str = "e5") -> None:
+        self.config = config or StoreConfig()
+        self.embedder_spec = embedder
+        self._embedder = None
+        self._store: Store | None = None
+        self._searcher: Searcher | None = None
+        # Ingest and remove write; searches may run beside them (the store is consistent at
+        # every commit), but two writers at once would race on the lexical cache.
+        self._write_lock = threading.Lock()
+        self._open_lock = threading.Lock()
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from assistant.search.embed import get_embedder
+
+            self._embedder = get_embedder(self.embedder_spec)
+        return self._embedder
+
+    @property
+    def store(self) -> Store:
+        with self._open_lock:
+            if self._store is None:
+                self._store = Store(self.config, self.embedder.name, self.embedder.dim)
+            return self._store
+
+    @property
+    def searcher(self) -> Searcher:
+        if self._searcher is None:
+            cache = self.config.index_dir if not self.config.host else self.config.index_dir / "server-cache"
+            self._searcher = Searcher(self.store, self.embedder, cache_dir=cache)
+        return self._searcher
+
+    # -- documents --------------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[str | Path], *, prune: bool = False, max_mb: float = 100,
+               progress: Progress | None = None) -> IngestReport:
+        with self._write_lock:
+            report = ingest(paths, self.store, self.embedder, prune=prune, max_mb=max_mb, progress=progress)
+            self.searcher.refresh()  # rebuild and save the lexical index now, not on the next query
+            return report
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.searcher.documents()
+
+    def find_document(self, name: str) -> DocumentInfo:
+        """A document by id, by path or by file name."""
+        docs = self.store.documents()
+        for doc in docs:
+            if name in (doc.id, doc.path) or Path(doc.path).name == name:
+                return doc
+        path_id = document_id(name)
+        for doc in docs:
+            if doc.id == path_id:
+                return doc
+        raise AssistantError(f"Document '{name}' staat niet in de index; `assistant documents` toont wat er is")
+
+    def remove(self, name: str) -> DocumentInfo:
+        with self._write_lock:
+            doc = self.find_document(name)
+            self.store.delete_document(doc.id)
+            self.searcher.refresh()
+            return doc
+
+    def reindex(self, progress: Progress | None = None) -> IngestReport:
+        """Rebuild the index from the files it was built from, with the current embedder."""
+        from assistant.search.store import connect
+
+        with self._write_lock:
+            client = connect(self.config)
+            try:
+                paths = [m["path"] for m in client.get_collection("documents").get(include=["metadatas"])["metadatas"]]
+            except Exception:  # noqa: BLE001 - no index yet: nothing to rebuild from
+                paths = []
+            for name in ("passages", "documents"):
+                try:
+                    client.delete_collection(name)
+                except Exception:  # noqa: BLE001
+                    pass
+            self._store = None
+            self._searcher = None
+            existing = [p for p in paths if Path(p).exists()]
+            if not existing:
+                raise StoreError("Er staan geen bestanden in de index om opnieuw te verwerken; "
+                                 "gebruik `assistant ingest MAP`")
+            report = ingest(existing, self.store, self.embedder, progress=progress)
+            self.searcher.refresh()
+            return report
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
+        return self.searcher.search(query, k=k, filters=filters, mode=mode)

@@ -1,0 +1,158 @@
+"""Incremental ingest: files -> parsed documents -> passages -> embeddings -> store.
+
+By content hash: an unchanged file is skipped before it is even parsed; a changed file
+replaces all its passages; with ``prune``, documents whose file disappeared from an
+ingested folder are removed. A file that fails to parse is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import AssistantError, FileMissing
+from assistant.model import Document, DocumentInfo
+from assistant.parse import file_hash, parse_document
+from assistant.parse.detect import DEFAULT_MAX_MB
+from assistant.search.passages import make_passages
+from assistant.search.store import Store
+
+# Files an ingest of a folder looks at; others (images, spreadsheets) are passed over.
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md"})
+# Fault injection for the crash test: exit hard after writing passages, before the commit.
+_CRASH_ENV = "ASSISTANT_TEST_CRASH_BEFORE_COMMIT"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    passages_embedded: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "failed": [{"path": p, "error": e} for p, e in self.failed],
+            "removed": self.removed,
+            "passages_embedded": self.passages_embedded,
+            "pages": self.pages,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def document_id(path: str | Path) -> str:
+    """A stable, readable id for a file: its name plus a short hash of where it lives."""
+    resolved = Path(path).resolve()
+    slug = re.sub(r"[^a-z0-9]+", "-", resolved.stem.lower()).strip("-")[:48] or "document"
+    return f"{slug}-{hashlib.sha1(str(resolved).encode()).hexdigest()[:8]}"
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The document files named or found (recursively) under the given paths."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith("."))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileMissing(path)
+    return files
+
+
+def document_info(doc: Document, passages: int) -> DocumentInfo:
+    return DocumentInfo(
+        id=doc.id, title=doc.title or Path(doc.path).name, path=doc.path, kind=doc.kind, date=doc.date,
+        reference=doc.reference, version=doc.content_hash, pages=doc.pages, passages=passages,
+        format=doc.format, sender=doc.sender, addressee=doc.addressee,
+    )
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    embedder,
+    *,
+    prune: bool = False,
+    max_mb: float = DEFAULT_MAX_MB,
+    progress: Progress | None = None,
+) -> IngestReport:
+    started = time.perf_counter()
+    paths = list(paths)
+    report = IngestReport()
+    store.remove_orphans()
+    files = collect_files(paths)
+    for n, path in enumerate(files, start=1):
+        if progress:
+            progress(n - 1, len(files), path.name)
+        try:
+            _ingest_one(path, store, embedder, report, max_mb)
+        except AssistantError as exc:
+            report.failed.append((str(path), str(exc)))
+    if progress:
+        progress(len(files), len(files), "")
+    if prune:
+        report.removed = prune_missing([Path(p) for p in paths if Path(p).is_dir()], store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb: float) -> None:
+    doc_id = document_id(path)
+    existing = store.document(doc_id)
+    if existing is not None and path.stat().st_size and existing.version == file_hash(path):
+        report.skipped.append(str(path))
+        return
+    doc = parse_document(path, max_mb=max_mb)
+    doc.id = doc_id
+    doc.path = str(path.resolve())
+    passages = make_passages(doc)
+    if not passages:
+        from assistant.errors import EmptyDocument
+
+        raise EmptyDocument(path, "het document bevat geen leesbare tekst")
+    vectors = np.asarray(embedder.embed_passages([p.text for p in passages]), dtype=np.float32)
+    info = document_info(doc, len(passages))
+    store.write_passages(info, passages, vectors)
+    if os.environ.get(_CRASH_ENV):
+        os._exit(137)
+    store.commit_document(info, _mean_vector(vectors))
+    report.passages_embedded += len(passages)
+    report.pages += doc.pages
+    (report.updated if existing else report.added).append(str(path))
+
+
+def _mean_vector(vectors: np.ndarray) -> np.ndarray:
+    mean = vectors.mean(axis=0)
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm else mean
+
+
+def prune_missing(folders: list[Path], store: Store) -> list[str]:
+    """Remove documents whose file lived under one of ``folders`` and is gone."""
+    roots = [f.resolve() for f in folders]
+    removed = []
+    for info in store.documents():
+        path = Path(info.path).resolve()
+        if any(root in path.parents for root in roots) and not path.exists():
+            store.delete_document(info.id)
+            removed.append(info.path)
+    return removed

@@ -1,0 +1,57 @@
+"""Document -> passages: paragraph-sized pieces that keep their page, paragraph and point."""
+
+from __future__ import annotations
+
+from assistant.model import Document, Passage
+from assistant.nl.sentences import split_sentences
+
+# Paragraphs longer than this are split at sentence boundaries; e5 reads 512 tokens at most,
+# and a passage about one thing ranks better than a page about many.
+MAX_WORDS = 160
+
+
+def make_passages(doc: Document) -> list[Passage]:
+    passages: list[Passage] = []
+    point: str | None = None
+    heading: str | None = None
+    for number, block in enumerate(doc.blocks, start=1):
+        if block.kind == "heading":
+            heading = block.text
+            point = block.number  # a numbered heading ("2. Regie") opens a section; else none
+        elif block.kind == "point":
+            point = block.number
+        for start, end in _chunks(block.text):
+            passages.append(
+                Passage(
+                    id=f"{doc.id}-{doc.content_hash[:12]}-{len(passages)}",
+                    doc_id=doc.id,
+                    text=block.text[start:end],
+                    page=block.page,
+                    block=number,
+                    start=block.start + start,
+                    end=block.start + end,
+                    point=point,
+                    heading=heading if block.kind != "heading" else None,
+                )
+            )
+    return passages
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of at most MAX_WORDS words, cut between sentences."""
+    if len(text.split()) <= MAX_WORDS:
+        return [(0, len(text))]
+    chunks: list[tuple[int, int]] = []
+    start = end = None
+    words = 0
+    for s, e in split_sentences(text):
+        n = len(text[s:e].split())
+        if start is not None and words + n > MAX_WORDS:
+            chunks.append((start, end))
+            start, words = None, 0
+        if start is None:
+            start = s
+        end, words = e, words + n
+    if start is not None:
+        chunks.append((start, end))
+    return chunks

@@ -1,0 +1,168 @@
+"""Hybrid search: Dutch BM25 and dense e5 retrieval, fused, filtered, cited.
+
+The lexical index is ours (Chroma's BM25 is Cloud-only): it is derived from the store's
+committed passages, cached on disk beside the index, and reloaded whenever the store's
+generation counter says another process changed it, in embedded and server mode alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from assistant.errors import StoreError
+from assistant.model import DocumentInfo, Hit, Passage
+from assistant.nl.analyzer import analyze
+from assistant.search.fusion import RECOMMENDED_WEIGHTS, score_fusion
+from assistant.search.lexical import LexicalIndex, fingerprint
+from assistant.search.store import Store
+
+Mode = Literal["hybrid", "lexical", "dense"]
+# Each retriever hands this many candidates (at least) to fusion.
+_CANDIDATES = 50
+_WORD = re.compile(r"\w+(?:[-']\w+)*")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a search to kinds of document, a date window, a kenmerk or given documents."""
+
+    kinds: tuple[str, ...] = ()
+    after: date | None = None
+    before: date | None = None
+    reference: str | None = None
+    doc_ids: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds or self.after or self.before or self.reference or self.doc_ids)
+
+    def where(self) -> dict[str, Any] | None:
+        """The same restriction as a Chroma ``where`` clause."""
+        clauses: list[dict[str, Any]] = []
+        if self.kinds:
+            clauses.append({"kind": {"$in": list(self.kinds)}})
+        if self.after:
+            clauses.append({"date_int": {"$gte": _date_int(self.after)}})
+        if self.before:
+            clauses.append({"date_int": {"$lte": _date_int(self.before)}})
+        if self.reference:
+            clauses.append({"reference": self.reference})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def allows(self, meta: dict[str, Any]) -> bool:
+        if self.kinds and meta.get("kind") not in self.kinds:
+            return False
+        if self.after and meta.get("date_int", 0) < _date_int(self.after):
+            return False
+        if self.before and not (0 < meta.get("date_int", 0) <= _date_int(self.before)):
+            return False
+        if self.reference and meta.get("reference") != self.reference:
+            return False
+        return not self.doc_ids or meta.get("doc_id") in self.doc_ids
+
+
+def _date_int(day: date) -> int:
+    return int(day.strftime("%Y%m%d"))
+
+
+class Searcher:
+    """Answers queries over one store with one embedder; keeps the lexical index in step."""
+
+    def __init__(self, store: Store, embedder, cache_dir: Path | None = None) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.cache_dir = cache_dir
+        self._generation: int | None = None
+        self._lexical: LexicalIndex | None = None
+        self._meta: dict[str, dict[str, Any]] = {}
+        self._texts: dict[str, str] = {}
+        self._documents: dict[str, DocumentInfo] = {}
+
+    def refresh(self) -> None:
+        """Reload the lexical index and document list if the store changed."""
+        generation = self.store.generation()
+        if generation == self._generation:
+            return
+        ids, texts, metas = self.store.all_passages()
+        self._meta = dict(zip(ids, metas))
+        self._texts = dict(zip(ids, texts))
+        self._documents = {d.id: d for d in self.store.documents()}
+        self._lexical = self._load_or_build(ids, texts)
+        self._generation = generation
+
+    def _load_or_build(self, ids: list[str], texts: list[str]) -> LexicalIndex:
+        folder = self.cache_dir / "lexical" if self.cache_dir else None
+        if folder is not None:
+            try:
+                return LexicalIndex.load(folder, expected_fingerprint=fingerprint(ids, texts))
+            except StoreError:
+                pass  # missing or stale: rebuild below
+        index = LexicalIndex(ids, texts)
+        if folder is not None:
+            index.save(folder)
+        return index
+
+    def documents(self) -> list[DocumentInfo]:
+        self.refresh()
+        return list(self._documents.values())
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
+        """The ``k`` best passages for ``query``, best first, each with its citation."""
+        query = query.strip()
+        if not query:
+            return []
+        self.refresh()
+        filters = filters or Filters()
+        n = max(_CANDIDATES, 3 * k)
+        lexical: list[tuple[str, float]] = []
+        dense: list[tuple[str, float]] = []
+        if mode in ("hybrid", "lexical") and self._lexical is not None:
+            allowed = {pid for pid, meta in self._meta.items() if filters.allows(meta)} if filters else None
+            lexical = self._lexical.search(query, n, allowed_ids=allowed)
+        if mode in ("hybrid", "dense"):
+            vector = self.embedder.embed_queries([query])[0]
+            dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where()) if pid in self._meta]
+        if mode == "lexical":
+            ranked = lexical
+        elif mode == "dense":
+            ranked = dense
+        else:
+            ranked = score_fusion([lexical, dense], weights=RECOMMENDED_WEIGHTS)
+        return [self._hit(pid, score, query) for pid, score in ranked[:k]]
+
+    def _hit(self, pid: str, score: float, query: str) -> Hit:
+        meta = self._meta[pid]
+        passage = Passage(
+            id=pid, doc_id=meta["doc_id"], text=self._texts[pid], page=meta["page"], block=meta["block"],
+            start=meta["start"], end=meta["end"], point=meta.get("point"), heading=meta.get("heading"),
+        )
+        document = self._documents.get(meta["doc_id"]) or DocumentInfo(id=meta["doc_id"], title="?", path="")
+        return Hit(passage=passage, document=document, score=float(score),
+                   highlights=highlight_spans(passage.text, query))
+
+    def neighbours(self, hit: Hit, before: int = 1, after: int = 1) -> list[Passage]:
+        """The passages around a hit in its document, for reading it in context."""
+        self.refresh()
+        doc_id, block = hit.passage.doc_id, hit.passage.block
+        near = []
+        for pid, meta in self._meta.items():
+            if meta["doc_id"] == doc_id and block - before <= meta["block"] <= block + after:
+                near.append(Passage(id=pid, doc_id=doc_id, text=self._texts[pid], page=meta["page"],
+                                    block=meta["block"], start=meta["start"], end=meta["end"],
+                                    point=meta.get("point")))
+        return sorted(near, key=lambda p: (p.block, p.start))
+
+
+def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Spans of the words in ``text`` that share a BM25 term (stem) with the query."""
+    wanted = set(analyze(query))
+    if not wanted:
+        return []
+    return [(m.start(), m.end()) for m in _WORD.finditer(text) if wanted.intersection(analyze(m.group(0)))]

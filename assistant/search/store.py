@@ -1,0 +1,239 @@
+"""Chroma storage: embedded (PersistentClient in ``index/``) or a Chroma server (HttpClient).
+
+Two collections: ``passages`` (one record per passage, with our own embeddings) and
+``documents`` (one record per document: its metadata and content hash). A document is
+*committed* when its record points at the version its passages carry: passages are written
+first and the record last, so a crash in between leaves passages of an uncommitted
+version, which readers ignore and ``remove_orphans`` deletes. Chroma has no transactions;
+this ordering is what makes ingest of one document all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import StoreError
+from assistant.model import DocumentInfo, Passage
+
+PASSAGES = "passages"
+DOCUMENTS = "documents"
+_PAGE = 2000  # records per read; Chroma caps how many variables one query may bind
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where the index lives: a folder (embedded) or a Chroma server."""
+
+    index_dir: Path = Path("index")
+    host: str | None = None
+    port: int = 8000
+
+    @property
+    def label(self) -> str:
+        return f"Chroma-server {self.host}:{self.port}" if self.host else f"map {self.index_dir}"
+
+
+def _settings():
+    from chromadb.config import Settings
+
+    return Settings(anonymized_telemetry=False)
+
+
+def connect(config: StoreConfig):
+    """A Chroma client for the configuration; telemetry is off in both modes."""
+    os.environ["ANONYMIZED_TELEMETRY"] = "False"
+    import chromadb
+
+    try:
+        if config.host:
+            client = chromadb.HttpClient(host=config.host, port=config.port, settings=_settings())
+            client.heartbeat()
+            return client
+        config.index_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(config.index_dir), settings=_settings())
+    except StoreError:
+        raise
+    except Exception as exc:  # chromadb raises many types for an unreachable or broken store
+        if config.host:
+            raise StoreError(
+                f"De Chroma-server op {config.host}:{config.port} is niet bereikbaar ({type(exc).__name__}); "
+                "start hem met `chroma run --path DIR --host 127.0.0.1 --port PORT` of laat --chroma-host weg"
+            ) from exc
+        raise StoreError(f"De index in {config.index_dir} kan niet worden geopend ({exc}); "
+                         "verwijder de map en bouw de index opnieuw op met `assistant ingest`") from exc
+
+
+class Store:
+    """Passages and document records in Chroma, for one embedder."""
+
+    def __init__(self, config: StoreConfig, embedder_name: str, dim: int) -> None:
+        self.config = config
+        self.embedder_name = embedder_name
+        self.dim = dim
+        self._client = connect(config)
+        space = {"hnsw": {"space": "cosine"}}
+        meta = {"embedder": embedder_name, "dim": dim, "generation": 0}
+        try:
+            self._passages = self._collection(PASSAGES, space, meta)
+            self._documents = self._collection(DOCUMENTS, space, meta)
+        except Exception as exc:
+            raise StoreError(f"De index ({config.label}) kan niet worden geopend: {exc}") from exc
+        self.check_embedder()
+
+    def _collection(self, name: str, configuration: dict[str, Any], metadata: dict[str, Any]):
+        # get_or_create_collection would overwrite the metadata that records the embedder.
+        existing = {c.name for c in self._client.list_collections()}
+        if name in existing:
+            return self._client.get_collection(name, embedding_function=None)
+        return self._client.create_collection(name, embedding_function=None, configuration=configuration,
+                                              metadata=metadata)
+
+    # -- identity of the index -------------------------------------------------------------
+
+    def check_embedder(self) -> None:
+        meta = self._passages.metadata or {}
+        built_with, built_dim = meta.get("embedder"), meta.get("dim")
+        if built_with != self.embedder_name or built_dim != self.dim:
+            raise StoreError(
+                f"De index ({self.config.label}) is gebouwd met het model '{built_with}' "
+                f"({built_dim} dimensies), niet met '{self.embedder_name}' ({self.dim}). "
+                "Bouw de index opnieuw op met `assistant reindex`, of kies het oorspronkelijke model "
+                "met --embedder."
+            )
+
+    def generation(self) -> int:
+        """A counter that changes with every committed change; caches key on it."""
+        collection = self._client.get_collection(PASSAGES, embedding_function=None)
+        return int((collection.metadata or {}).get("generation", 0))
+
+    def _bump(self) -> None:
+        meta = dict(self._client.get_collection(PASSAGES, embedding_function=None).metadata or {})
+        meta["generation"] = int(meta.get("generation", 0)) + 1
+        self._passages.modify(metadata=meta)
+
+    # -- documents --------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        records = self._documents.get(include=["metadatas"])
+        infos = [_info(m) for m in records["metadatas"] or []]
+        return sorted(infos, key=lambda d: (d.date is None, d.date or "", d.title))
+
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        records = self._documents.get(ids=[doc_id], include=["metadatas"])
+        return _info(records["metadatas"][0]) if records["ids"] else None
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def write_passages(self, info: DocumentInfo, passages: Sequence[Passage], vectors: np.ndarray) -> None:
+        """Write one version's passages; invisible until ``commit_document``."""
+        for start in range(0, len(passages), _PAGE):
+            chunk = passages[start:start + _PAGE]
+            self._passages.upsert(
+                ids=[p.id for p in chunk],
+                embeddings=np.asarray(vectors[start:start + _PAGE], dtype=np.float32),
+                documents=[p.text for p in chunk],
+                metadatas=[_passage_meta(p, info) for p in chunk],
+            )
+
+    def commit_document(self, info: DocumentInfo, vector: np.ndarray) -> None:
+        """Make ``info.version`` the visible version of the document, then drop older ones."""
+        self._documents.upsert(ids=[info.id], embeddings=[np.asarray(vector, dtype=np.float32)],
+                               metadatas=[_clean(info.to_dict())])
+        self._passages.delete(where={"$and": [{"doc_id": info.id}, {"version": {"$ne": info.version}}]})
+        self._bump()
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove the record first (the document disappears at once), then its passages."""
+        self._documents.delete(ids=[doc_id])
+        self._passages.delete(where={"doc_id": doc_id})
+        self._bump()
+
+    def remove_orphans(self) -> int:
+        """Delete passages of versions that were never committed (a crash mid-ingest)."""
+        committed = {d.id: d.version for d in self.documents()}
+        orphans = [pid for pid, meta in self._iter_meta() if committed.get(meta["doc_id"]) != meta["version"]]
+        for start in range(0, len(orphans), _PAGE):
+            self._passages.delete(ids=orphans[start:start + _PAGE])
+        return len(orphans)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _iter_meta(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        offset = 0
+        while True:
+            batch = self._passages.get(include=["metadatas"], limit=_PAGE, offset=offset)
+            if not batch["ids"]:
+                return
+            yield from zip(batch["ids"], batch["metadatas"])
+            offset += len(batch["ids"])
+
+    def all_passages(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """Every committed passage: ids, texts and metadata (for the lexical index)."""
+        committed = {d.id: d.version for d in self.documents()}
+        ids: list[str] = []
+        texts: list[str] = []
+        metas: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            batch = self._passages.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
+            if not batch["ids"]:
+                break
+            for pid, text, meta in zip(batch["ids"], batch["documents"], batch["metadatas"]):
+                if committed.get(meta["doc_id"]) == meta["version"]:
+                    ids.append(pid)
+                    texts.append(text)
+                    metas.append(meta)
+            offset += len(batch["ids"])
+        return ids, texts, metas
+
+    def passage_count(self) -> int:
+        return self._passages.count()
+
+    def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        """Nearest passages by cosine similarity, best first, as (id, similarity)."""
+        total = self._passages.count()
+        if total == 0:
+            return []
+        result = self._passages.query(query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                                      n_results=min(k, total), where=where or None, include=["distances"])
+        return [(pid, 1.0 - float(dist)) for pid, dist in zip(result["ids"][0], result["distances"][0])]
+
+    def drop_all(self) -> None:
+        """Delete both collections (for `reindex`)."""
+        for name in (PASSAGES, DOCUMENTS):
+            try:
+                self._client.delete_collection(name)
+            except Exception:  # noqa: BLE001 - already gone is fine
+                pass
+
+
+def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
+    return _clean({
+        "doc_id": info.id,
+        "version": info.version,
+        "kind": info.kind,
+        "date": info.date.isoformat() if info.date else None,
+        "date_int": int(info.date.strftime("%Y%m%d")) if info.date else None,
+        "reference": info.reference,
+        "page": p.page,
+        "block": p.block,
+        "start": p.start,
+        "end": p.end,
+        "point": p.point,
+        "heading": p.heading,
+    })
+
+
+def _clean(meta: dict[str, Any]) -> dict[str, Any]:
+    """Chroma metadata holds no None values."""
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def _info(meta: dict[str, Any]) -> DocumentInfo:
+    return DocumentInfo.from_dict(dict(meta))
