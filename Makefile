@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/assistant --index $(INDEX) ingest corpus/
+	$(VENV)/bin/assistant ingest --index $(INDEX) corpus/
 	$(PY) ui.py --index $(INDEX) --host $(HOST) --port $(PORT)
 
 test: $(STAMP)

@@ -46,7 +46,7 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 SALUTATIONS = re.compile(
-    r"^(geachte|beste|hooggeachte|l\.s\.|aan de leden van|zeer geachte|dear)\b", re.IGNORECASE
+    r"^(geachte?|beste|hooggeachte?|l\.s\.|aan de leden van|zeer geachte?|dear)\b", re.IGNORECASE
 )
 CLOSINGS = re.compile(
     r"^(hoogachtend|met vriendelijke groet(en)?|met vriendelijke groeten|namens het college|"

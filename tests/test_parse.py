@@ -1,0 +1,164 @@
+"""Parsing real documents: the seed letter as text, PDF and DOCX; our corpus; the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import re
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.model import Document
+from assistant.parse import parse_document
+from tests.conftest import CORPUS
+
+HEADER = "Gemeente Delft – Reactie op advies sociale basis 2"
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"\s+", " ", text).strip().split(" ")
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
+
+
+@pytest.fixture(scope="module")
+def seed_renderings(tmp_path_factory, request):
+    from tests.conftest import SEED, need
+
+    seed = need(SEED)
+    from corpus.render import letter_from_plain_text, render_docx, render_pdf
+
+    out = tmp_path_factory.mktemp("seed")
+    # In the original letter point 1 starts on its own line after "uiteen:"; keep it so.
+    text = re.sub(r":\s*\n(\d+\. )", r":\n\n\1", seed.read_text(encoding="utf-8"))
+    letter = letter_from_plain_text(
+        text,
+        sender="Gemeente Delft",
+        addressee=["Adviesraad Sociaal Domein Delft", "Postbus 78", "2600 ME  DELFT"],
+        date="10 oktober 2023",
+        kenmerk="DWB/2023/1234",
+        onderwerp="Reactie op advies sociale basis 2",
+        salutation="Geachte leden van de adviesraad,",
+        running_header=HEADER,
+        footer="Gemeente Delft",
+    )
+    pdf = out / "seed.pdf"
+    docx = out / "seed.docx"
+    render_pdf(letter, pdf)
+    render_docx(letter, docx)
+    return {"txt": parse_document(seed), "pdf": parse_document(pdf), "docx": parse_document(docx)}
+
+
+def test_seed_text_has_its_three_advice_points(seed_path):
+    doc = parse_document(seed_path)
+    points = [b for b in doc.blocks if b.kind == "point"]
+    assert [p.number for p in points] == ["1", "2", "3"]
+    assert points[0].text.startswith("1. Het vaststellen van een overkoepelende visie")
+    assert points[0].text.endswith("te toetsen aan de overkoepelende visie.")
+
+
+def _boundaries(paragraphs: list[str]) -> set[int]:
+    """Word positions where a paragraph starts."""
+    starts, pos = set(), 0
+    for text in paragraphs:
+        starts.add(pos)
+        pos += len(words(text))
+    return starts
+
+
+def test_seed_paragraphs_end_where_the_author_ended_them(seed_path):
+    doc = parse_document(seed_path)
+    # "Delft-" at a line end + "West": the author's compound, written without a space.
+    raw = re.sub(r"-[ \t]*\n[ \t]*", "-", seed_path.read_text(encoding="utf-8"))
+    author = [" ".join(p.split()) for p in re.split(r"\n\s*\n", raw) if p.strip()]
+    # Same words in the same order ("Delft-" + "West" joined as the author wrote it) ...
+    assert sum((words(b.text) for b in doc.blocks), []) == sum((words(p) for p in author), [])
+    # ... every blank line is a block boundary, and the only extra boundary is where a
+    # numbered point starts on its own line ("... uiteen:" / "1. Het vaststellen").
+    ours, theirs = _boundaries([b.text for b in doc.blocks]), _boundaries(author)
+    assert theirs <= ours
+    assert len(ours - theirs) == 1
+    assert [b.number for b in doc.blocks if b.kind == "point"] == ["1", "2", "3"]
+
+
+def test_no_seed_paragraph_is_cut_mid_sentence(seed_path):
+    doc = parse_document(seed_path)
+    for block in doc.blocks:
+        if block.kind in ("paragraph", "point") and len(block.text) > 80:
+            assert block.text.rstrip()[-1] in ".:;!?)", block.text[-60:]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_seed_rendered_with_header_and_footer_parses_to_the_same_body(seed_renderings, fmt):
+    txt, other = seed_renderings["txt"], seed_renderings[fmt]
+    assert similarity(txt.text, other.text) >= 0.98
+    assert HEADER not in other.text
+    assert not re.search(r"Pagina \d+ van \d+", other.text)
+    assert [b.number for b in other.blocks if b.kind == "point"] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_seed_rendering_letterhead_is_read_not_kept_in_body(seed_renderings, fmt):
+    doc = seed_renderings[fmt]
+    assert doc.reference == "DWB/2023/1234"
+    assert doc.title == "Reactie op advies sociale basis 2"
+    assert doc.date is not None and doc.date.isoformat() == "2023-10-10"
+    assert "DWB/2023/1234" not in doc.text.split("\n\n")[0]
+    assert doc.kind == "reactie"
+
+
+def test_pdf_blocks_carry_pages_and_offsets(seed_renderings):
+    doc = seed_renderings["pdf"]
+    assert doc.pages >= 2
+    assert {b.page for b in doc.blocks} >= {1, 2}
+    for block in doc.blocks:
+        assert doc.text[block.start:block.end] == block.text
+
+
+def test_document_round_trips_through_json(seed_renderings):
+    doc = seed_renderings["pdf"]
+    again = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
+    assert again == doc
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.pdf")) + sorted(p.name for p in CORPUS.glob("*.docx")))
+def test_corpus_documents_parse_with_metadata(name):
+    doc = parse_document(CORPUS / name)
+    assert doc.title and doc.reference and doc.date
+    assert doc.blocks and all(b.text for b in doc.blocks)
+    assert not any(re.search(r"Pagina \d+ van \d+", b.text) for b in doc.blocks)
+
+
+def test_advice_report_kind_and_points():
+    doc = parse_document(CORPUS / "advies_asd_mantelzorg_2024.pdf")
+    assert doc.kind == "advies"
+    assert [b.number for b in doc.blocks if b.kind == "point"] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_parse_json_contract(seed_path):
+    result = CliRunner().invoke(main, ["parse", "--json", str(seed_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in ("title", "date", "reference", "kind", "pages", "blocks"):
+        assert key in data
+    assert {b["kind"] for b in data["blocks"]} <= {"heading", "paragraph", "list_item", "point"}
+    assert [b["number"] for b in data["blocks"] if b["kind"] == "point"] == ["1", "2", "3"]
+    assert all(set(b) >= {"kind", "number", "text", "page"} for b in data["blocks"])
+
+
+def test_text_file_with_form_feeds_has_pages(tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_text("Eerste pagina met een zin.\f\nTweede pagina met een zin.\n", encoding="utf-8")
+    doc = parse_document(path)
+    assert [b.page for b in doc.blocks] == [1, 2]
+
+
+def test_cp1252_text_file_is_read(tmp_path):
+    path = tmp_path / "oud.txt"
+    path.write_bytes("De cliëntondersteuning wordt in 2025 geëvalueerd.".encode("cp1252"))
+    assert "cliëntondersteuning" in parse_document(path).text
