@@ -222,5 +222,79 @@ def search(query, k, kinds, after, before, reference, doc_ids, mode, as_json, **
         click.echo("")
 
 
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--response", type=click.Path(path_type=Path), help="De reactie van het college op dit advies.")
+@click.option("--json", "as_json", is_flag=True, help="Print de punten als JSON.")
+@index_options
+@_core_errors
+def points(file, response, as_json, **store):
+    """Adviespunten van FILE met het antwoord en de houding van het college."""
+    mappings = _assistant(**store).points(file, response)
+    if as_json:
+        _echo_json({"points": [m.to_dict() for m in mappings]})
+        return
+    stance_nl = {"agree": "neemt over", "partly": "neemt gedeeltelijk over", "disagree": "neemt niet over",
+                 "unclear": "onduidelijk"}
+    for m in mappings:
+        click.echo(f"Adviespunt {m.point.number}: {m.point.title or m.point.text[:100]}")
+        if m.answer is None:
+            click.echo("   Geen antwoord gevonden.")
+        else:
+            click.echo(f"   {stance_nl[m.answer.stance]} (p. {m.answer.source.page}): {m.answer.stance_sentence or '-'}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "register", is_flag=True, help="Het register over de hele index.")
+@click.option("--status", type=click.Choice(["open", "due", "overdue", "undated"]), help="Alleen deze status.")
+@click.option("--actor", help="Alleen toezeggingen van deze actor (bijv. college).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Peildatum voor de status (standaard vandaag).")
+@click.option("--evidence", is_flag=True, help="Toon bij verlopen en lopende toezeggingen latere vermeldingen.")
+@click.option("--export", "export_path", type=click.Path(path_type=Path), help="Schrijf het register naar .xlsx of .csv.")
+@click.option("--json", "as_json", is_flag=True, help="Print de toezeggingen als JSON.")
+@index_options
+@_core_errors
+def commitments(files, register, status, actor, today, evidence, export_path, as_json, **store):
+    """Toezeggingen in FILES (zonder ze te indexeren), of met --all het register van de index."""
+    from datetime import date as _date
+
+    from assistant.register import RegisterFilter, export_register
+
+    if not files and not register:
+        raise click.UsageError("geef bestanden of --all")
+    day = today.date() if today else _date.today()
+    assistant = _assistant(**store)
+    if register:
+        found = assistant.register(RegisterFilter(status=status, actor=actor), today=day)
+    else:
+        found = [c for c in assistant.commitments_in(files)
+                 if (not status or c.status(day) == status) and (not actor or c.actor == actor)]
+    if export_path:
+        export_register(found, export_path, day)
+        click.echo(f"{len(found)} toezeggingen geschreven naar {export_path}")
+        return
+    evidence_for = {}
+    if evidence and register:
+        evidence_for = {c.id: assistant.evidence(c) for c in found if c.status(day) in ("due", "overdue")}
+    if as_json:
+        rows = []
+        for c in found:
+            row = c.to_dict(day)
+            if c.id in evidence_for:
+                row["evidence"] = [h.to_dict() for h in evidence_for[c.id]]
+            rows.append(row)
+        _echo_json({"commitments": rows})
+        return
+    for c in found:
+        due = f"{c.due.label} ({c.due.start} – {c.due.end})" if c.due else "geen termijn"
+        amount = f", {c.amount.label}" if c.amount else ""
+        click.echo(f"[{c.status(day)}] {c.action}")
+        click.echo(f"   {c.actor or '-'}; {due}{amount}; {c.doc_title}, p. {c.source.page}, alinea {c.source.block}")
+        for hit in evidence_for.get(c.id, []):
+            click.echo(f"   later: {hit.citation}: {hit.passage.text[:120]}")
+    click.echo(f"{len(found)} toezeggingen")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

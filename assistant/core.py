@@ -10,8 +10,14 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from datetime import date
+
 from assistant.errors import AssistantError, StoreError
-from assistant.model import DocumentInfo, Hit
+from assistant.extract.commitments import extract_commitments
+from assistant.extract.points import PointMapping, map_points
+from assistant.model import Commitment, Document, DocumentInfo, Hit
+from assistant.parse import parse_document
+from assistant.register import RegisterFilter, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
 from assistant.search.search import Filters, Mode, Searcher
 from assistant.search.store import Store, StoreConfig
@@ -84,15 +90,15 @@ class Assistant:
 
     def reindex(self, progress: Progress | None = None) -> IngestReport:
         """Rebuild the index from the files it was built from, with the current embedder."""
-        from assistant.search.store import connect
+        from assistant.search.store import COLLECTIONS, DOCUMENTS, connect
 
         with self._write_lock:
             client = connect(self.config)
             try:
-                paths = [m["path"] for m in client.get_collection("documents").get(include=["metadatas"])["metadatas"]]
+                paths = [m["path"] for m in client.get_collection(DOCUMENTS).get(include=["metadatas"])["metadatas"]]
             except Exception:  # noqa: BLE001 - no index yet: nothing to rebuild from
                 paths = []
-            for name in ("passages", "documents"):
+            for name in COLLECTIONS:
                 try:
                     client.delete_collection(name)
                 except Exception:  # noqa: BLE001
@@ -106,6 +112,39 @@ class Assistant:
             report = ingest(existing, self.store, self.embedder, progress=progress)
             self.searcher.refresh()
             return report
+
+    # -- advice points and commitments ------------------------------------------------------
+
+    def read(self, path: str | Path, max_mb: float = 100) -> Document:
+        """Parse a file, giving it the id it has (or would have) in the index."""
+        doc = parse_document(path, max_mb=max_mb)
+        doc.id = document_id(path)
+        return doc
+
+    def points(self, advice: str | Path | None, response: str | Path | None = None,
+               use_model: bool = True) -> list[PointMapping]:
+        """Each advice point with the college's answer and stance (None when unanswered)."""
+        advice_doc = self.read(advice) if advice else None
+        response_doc = self.read(response) if response else None
+        if advice_doc is not None and advice_doc.kind == "reactie" and response_doc is None:
+            advice_doc, response_doc = None, advice_doc  # a response alone: its quoted points
+        return map_points(advice_doc, response_doc, embedder=self.embedder if use_model else None)
+
+    def commitments_in(self, paths: Iterable[str | Path]) -> list[Commitment]:
+        """Commitments in files, without ingesting them."""
+        found: list[Commitment] = []
+        for path in paths:
+            found += extract_commitments(self.read(path))
+        return found
+
+    def register(self, where: RegisterFilter | None = None, today: date | None = None) -> list[Commitment]:
+        """The commitment register over the whole index."""
+        self.searcher.refresh()
+        return self.store.commitments((where or RegisterFilter()).where(today or date.today()))
+
+    def evidence(self, commitment: Commitment, k: int = 3) -> list[Hit]:
+        """Passages in later documents that most likely report on a commitment."""
+        return later_evidence(self.searcher, commitment, k=k)
 
     # -- search -----------------------------------------------------------------------------
 

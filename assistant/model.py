@@ -220,3 +220,99 @@ class Hit:
             "citation": self.citation,
             "document": self.document.to_dict(),
         }
+
+
+Stance = Literal["agree", "partly", "disagree", "unclear"]
+Strength = Literal["firm", "intent"]
+Status = Literal["open", "due", "overdue", "undated"]
+
+
+@dataclass
+class Source:
+    """Where a fact stands: document, page, paragraph and character span in Document.text."""
+
+    doc_id: str
+    page: int
+    block: int  # 1-based paragraph number
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AdvicePoint:
+    """A numbered advice point of an advisory report (or as quoted in a response)."""
+
+    number: str
+    text: str
+    source: Source
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "title": self.title, "text": self.text, "page": self.source.page,
+                "source": self.source.to_dict()}
+
+
+@dataclass
+class Answer:
+    """The college's answer to one advice point, with its stance and the sentence that decided it."""
+
+    text: str
+    stance: Stance
+    source: Source
+    stance_sentence: str | None = None
+    matched_by: Literal["number", "content", "quote"] = "number"
+    numbers: tuple[str, ...] = ()  # the response's own label(s) for the point(s) it answers
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "stance": self.stance, "stance_sentence": self.stance_sentence,
+                "page": self.source.page, "matched_by": self.matched_by, "source": self.source.to_dict()}
+
+
+@dataclass
+class Commitment:
+    """A toezegging: what is promised, by whom, by when, for how much, and where it stands."""
+
+    text: str  # the whole sentence
+    action: str
+    source: Source
+    actor: str | None = None
+    point: str | None = None
+    due: DateRange | None = None
+    amount: Amount | None = None
+    strength: Strength = "firm"
+    doc_title: str | None = None
+    doc_date: date | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.source.doc_id}-c{self.source.start}"
+
+    def status(self, today: date) -> Status:
+        if self.due is None:
+            return "undated"
+        if self.due.end < today:
+            return "overdue"
+        if self.due.start <= today:
+            return "due"
+        return "open"
+
+    def to_dict(self, today: date | None = None) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "action": self.action,
+            "actor": self.actor,
+            "point": self.point,
+            "page": self.source.page,
+            "paragraph": self.source.block,
+            "span": [self.source.start, self.source.end],
+            "strength": self.strength,
+            "document": {"id": self.source.doc_id, "title": self.doc_title,
+                         "date": self.doc_date.isoformat() if self.doc_date else None},
+            "due": self.due.to_dict() if self.due else None,
+            "amount": self.amount.to_dict() if self.amount else None,
+            "status": self.status(today or date.today()),
+        }

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import AssistantError, FileMissing
+from assistant.extract.commitments import extract_commitments
 from assistant.model import Document, DocumentInfo
 from assistant.parse import file_hash, parse_document
 from assistant.parse.detect import DEFAULT_MAX_MB
@@ -129,12 +130,17 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
         from assistant.errors import EmptyDocument
 
         raise EmptyDocument(path, "het document bevat geen leesbare tekst")
-    vectors = np.asarray(embedder.embed_passages([p.text for p in passages]), dtype=np.float32)
+    commitments = extract_commitments(doc)
+    # One embedding call for both: commitments are searched like passages (register, evidence).
+    texts = [p.text for p in passages] + [c.text for c in commitments]
+    vectors = np.asarray(embedder.embed_passages(texts), dtype=np.float32)
     info = document_info(doc, len(passages))
-    store.write_passages(info, passages, vectors)
+    info.commitments = len(commitments)
+    store.write_passages(info, passages, vectors[: len(passages)])
+    store.write_commitments(info, commitments, vectors[len(passages):])
     if os.environ.get(_CRASH_ENV):
         os._exit(137)
-    store.commit_document(info, _mean_vector(vectors))
+    store.commit_document(info, _mean_vector(vectors[: len(passages)]))
     report.passages_embedded += len(passages)
     report.pages += doc.pages
     (report.updated if existing else report.added).append(str(path))

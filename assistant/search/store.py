@@ -13,16 +13,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from assistant.errors import StoreError
-from assistant.model import DocumentInfo, Passage
+from assistant.model import Amount, Commitment, DateRange, DocumentInfo, Passage, Source
 
 PASSAGES = "passages"
 DOCUMENTS = "documents"
+COMMITMENTS = "commitments"
+COLLECTIONS = (PASSAGES, DOCUMENTS, COMMITMENTS)
 _PAGE = 2000  # records per read; Chroma caps how many variables one query may bind
 
 
@@ -82,6 +85,7 @@ class Store:
         try:
             self._passages = self._collection(PASSAGES, space, meta)
             self._documents = self._collection(DOCUMENTS, space, meta)
+            self._commitments = self._collection(COMMITMENTS, space, meta)
         except Exception as exc:
             raise StoreError(f"De index ({config.label}) kan niet worden geopend: {exc}") from exc
         self.check_embedder()
@@ -141,37 +145,62 @@ class Store:
                 metadatas=[_passage_meta(p, info) for p in chunk],
             )
 
+    def write_commitments(self, info: DocumentInfo, commitments: Sequence[Commitment], vectors: np.ndarray) -> None:
+        """Write one version's commitments; like passages, invisible until the commit."""
+        if not commitments:
+            return
+        self._commitments.upsert(
+            ids=[f"{c.id}-{info.version[:12]}" for c in commitments],
+            embeddings=np.asarray(vectors, dtype=np.float32),
+            documents=[c.text for c in commitments],
+            metadatas=[_commitment_meta(c, info) for c in commitments],
+        )
+
     def commit_document(self, info: DocumentInfo, vector: np.ndarray) -> None:
         """Make ``info.version`` the visible version of the document, then drop older ones."""
         self._documents.upsert(ids=[info.id], embeddings=[np.asarray(vector, dtype=np.float32)],
                                metadatas=[_clean(info.to_dict())])
-        self._passages.delete(where={"$and": [{"doc_id": info.id}, {"version": {"$ne": info.version}}]})
+        stale = {"$and": [{"doc_id": info.id}, {"version": {"$ne": info.version}}]}
+        self._passages.delete(where=stale)
+        self._commitments.delete(where=stale)
         self._bump()
 
     def delete_document(self, doc_id: str) -> None:
-        """Remove the record first (the document disappears at once), then its passages."""
+        """Remove the record first (the document disappears at once), then what hangs off it."""
         self._documents.delete(ids=[doc_id])
         self._passages.delete(where={"doc_id": doc_id})
+        self._commitments.delete(where={"doc_id": doc_id})
         self._bump()
 
     def remove_orphans(self) -> int:
-        """Delete passages of versions that were never committed (a crash mid-ingest)."""
+        """Delete passages and commitments of versions never committed (a crash mid-ingest)."""
         committed = {d.id: d.version for d in self.documents()}
-        orphans = [pid for pid, meta in self._iter_meta() if committed.get(meta["doc_id"]) != meta["version"]]
-        for start in range(0, len(orphans), _PAGE):
-            self._passages.delete(ids=orphans[start:start + _PAGE])
-        return len(orphans)
+        removed = 0
+        for collection in (self._passages, self._commitments):
+            orphans = [pid for pid, meta in _iter_meta(collection)
+                       if committed.get(meta["doc_id"]) != meta["version"]]
+            for start in range(0, len(orphans), _PAGE):
+                collection.delete(ids=orphans[start:start + _PAGE])
+            removed += len(orphans)
+        return removed
 
     # -- reading ----------------------------------------------------------------------------
 
-    def _iter_meta(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def commitments(self, where: dict[str, Any] | None = None) -> list[Commitment]:
+        """Committed commitments matching a Chroma ``where`` clause, in document order."""
+        committed = {d.id: d.version for d in self.documents()}
+        found = []
         offset = 0
         while True:
-            batch = self._passages.get(include=["metadatas"], limit=_PAGE, offset=offset)
+            batch = self._commitments.get(include=["documents", "metadatas"], where=where or None,
+                                          limit=_PAGE, offset=offset)
             if not batch["ids"]:
-                return
-            yield from zip(batch["ids"], batch["metadatas"])
+                break
+            for text, meta in zip(batch["documents"], batch["metadatas"]):
+                if committed.get(meta["doc_id"]) == meta["version"]:
+                    found.append(_commitment(text, meta))
             offset += len(batch["ids"])
+        return sorted(found, key=lambda c: (c.doc_date or date.min, c.source.doc_id, c.source.start))
 
     def all_passages(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
         """Every committed passage: ids, texts and metadata (for the lexical index)."""
@@ -206,7 +235,7 @@ class Store:
 
     def drop_all(self) -> None:
         """Delete both collections (for `reindex`)."""
-        for name in (PASSAGES, DOCUMENTS):
+        for name in COLLECTIONS:
             try:
                 self._client.delete_collection(name)
             except Exception:  # noqa: BLE001 - already gone is fine
@@ -219,7 +248,7 @@ def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
         "version": info.version,
         "kind": info.kind,
         "date": info.date.isoformat() if info.date else None,
-        "date_int": int(info.date.strftime("%Y%m%d")) if info.date else None,
+        "date_int": day_int(info.date),
         "reference": info.reference,
         "page": p.page,
         "block": p.block,
@@ -228,6 +257,67 @@ def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
         "point": p.point,
         "heading": p.heading,
     })
+
+
+def _iter_meta(collection) -> Iterator[tuple[str, dict[str, Any]]]:
+    offset = 0
+    while True:
+        batch = collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
+        if not batch["ids"]:
+            return
+        yield from zip(batch["ids"], batch["metadatas"])
+        offset += len(batch["ids"])
+
+
+def day_int(day: date | None) -> int | None:
+    return int(day.strftime("%Y%m%d")) if day else None
+
+
+def _int_day(value: int | None) -> date | None:
+    return date(value // 10000, value // 100 % 100, value % 100) if value else None
+
+
+def _commitment_meta(c: Commitment, info: DocumentInfo) -> dict[str, Any]:
+    return _clean({
+        "doc_id": info.id,
+        "version": info.version,
+        "doc_title": info.title,
+        "doc_date": day_int(info.date),
+        "kind": info.kind,
+        "action": c.action,
+        "actor": c.actor,
+        "point": c.point,
+        "strength": c.strength,
+        "page": c.source.page,
+        "block": c.source.block,
+        "start": c.source.start,
+        "end": c.source.end,
+        "dated": c.due is not None,
+        "due_start": day_int(c.due.start) if c.due else None,
+        "due_end": day_int(c.due.end) if c.due else None,
+        "due_label": c.due.label if c.due else None,
+        "amount_eur": c.amount.eur if c.amount else None,
+        "amount_kind": c.amount.kind if c.amount else None,
+        "amount_period": c.amount.period if c.amount else None,
+        "amount_label": c.amount.label if c.amount else None,
+    })
+
+
+def _commitment(text: str, meta: dict[str, Any]) -> Commitment:
+    due = None
+    if meta.get("dated"):
+        due = DateRange(_int_day(meta["due_start"]), _int_day(meta["due_end"]), meta.get("due_label", ""))
+    amount = None
+    if "amount_eur" in meta:
+        amount = Amount(eur=meta["amount_eur"], label=meta.get("amount_label", ""), kind=meta.get("amount_kind"),
+                        period=meta.get("amount_period"))
+    return Commitment(
+        text=text, action=meta.get("action", ""), actor=meta.get("actor"), point=meta.get("point"),
+        strength=meta.get("strength", "firm"), due=due, amount=amount,
+        source=Source(doc_id=meta["doc_id"], page=meta["page"], block=meta["block"], start=meta["start"],
+                      end=meta["end"]),
+        doc_title=meta.get("doc_title"), doc_date=_int_day(meta.get("doc_date")),
+    )
 
 
 def _clean(meta: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,197 @@
+"""Commitments (toezeggingen): sentences in which the college, the gemeente or a named party
+commits to a future or scheduled action, with actor, deadline and amount.
+
+Rules, not a model: each cue is a row in a table below, so a reader can see why a
+sentence counts. A sentence is a commitment when it has a commitment cue (a future
+auxiliary, a promise verb, a budget allocation, or an action by "wij"/"het college" with a
+date that is not in the past) and no exclusion (thanks, opinion, negation, existing
+practice, past tense, advice given to someone else).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.model import Commitment, DateRange, Document, Source, Strength
+from assistant.nl.dates import find_dates
+from assistant.nl.money import find_amounts
+from assistant.nl.sentences import split_sentences
+from assistant.parse.meta import CLOSINGS, SALUTATIONS
+
+# Who acts: the first pattern that matches names the actor; "wij" is the letter's sender.
+ACTORS: tuple[tuple[str, str], ...] = (
+    (r"\bhet college( van (b&w|burgemeester en wethouders))?\b", "college"),
+    (r"\b(wij|we|ons|onze)\b", "{sender}"),
+    (r"\bde gemeente( \w+)?\b", "gemeente"),
+    (r"\b(de minister|het kabinet|de staatssecretaris|ik)\b", "minister"),
+    (r"\b(stichting [A-Z][\w-]*( [A-Z][\w-]*)*|onderzoeksbureau [A-Z][\w-]*( [A-Z][\w-]*)*)", "{match}"),
+    (r"\b(het|een) (extern )?onderzoeksbureau\b", "onderzoeksbureau"),
+    (r"\bde (wijkregisseurs|wijkteams|ggd|ggz|adviesraad|raad)\b", "{match}"),
+)
+
+# Strong cues: on their own they make a sentence a commitment.
+FIRM_CUES: tuple[str, ...] = (
+    r"\b(zal|zullen)\b",
+    r"\b(gaan|gaat)\s+(\w+\s+){0,6}?\w+(en|eren)\b(?!\s+(over|om)\b)",
+    r"\b(informeren|informeert)\s+(wij\s+|we\s+|het college\s+)?(u|de (gemeente)?raad|de adviesraad|de asd|de kamer)\b",
+    r"\b(houden|houdt)\s+(wij\s+|we\s+)?(u|de raad|de adviesraad)\s+(op de hoogte|geïnformeerd)\b",
+    r"\b(ontvangt|ontvangen)\s+(u|de (gemeente)?raad|de adviesraad|de kamer)\b",
+    r"\bstellen\s+(wij|we)\b.*\bbeschikbaar\b|\b(wij|we)\s+stellen\b.*\bbeschikbaar\b",
+    r"\b(trekken|trekt)\b.*\buit\b",
+    r"\b(komen|komt)\s+(wij\s+|we\s+|het college\s+)?(met|terug op)\b",
+    r"\b(leggen|legt)\b.*\bvoor\b",
+    r"\b(nodigen|nodigt)\b.*\buit\b",
+    r"\bnemen\s+(wij|we)\b.*\bop\b",
+    r"\bworden\b.*\bverwacht\b|\bverwachten\s+(wij|we)\b",
+)
+# Weaker promises: still commitments, with strength "intent".
+INTENT_CUES: tuple[str, ...] = (
+    r"\b(streven|streeft)\s+(wij\s+|we\s+|het college\s+)?(ernaar|naar)\b",
+    r"\b(willen|wil)\s+(wij\s+|we\s+|het college\s+)?(\w+\s+){0,8}?\w+en\b",
+    r"\b(onderzoeken|onderzoekt|bekijken|bekijkt|verkennen|verkent|bezien|beziet)\s+(wij\s+|we\s+|het college\s+)?(of|hoe|welke|de mogelijkheid)\b",
+    r"\b(zetten|zet)\s+(wij\s+|we\s+|het college\s+)?(ons|zich)\s+(ervoor\s+)?in\b",
+)
+# Money the college allocates counts when it binds the future (structural, or a future year).
+BUDGET_VERBS = r"\b(beschikbaar|uittrekken|trekken|reserveren|gereserveerd|opgenomen|opnemen|investeren|geïnvesteerd|begroot|vrijgemaakt|vrijmaken)\b"
+
+# Exclusions: any of these and the sentence is not a commitment.
+EXCLUSIONS: tuple[str, ...] = (
+    r"\b(danken|bedanken|dankbaar|dank u|bedankt)\b",
+    r"^\s*(wij|we|het college)\s+(delen|deelt|herkennen|herkent|vinden|vindt|zien|ziet|schatten|waarderen|"
+    r"waardeert|begrijpen|begrijpt|hopen|hoopt|betreuren|constateren|merken|erkennen|realiseren|achten|menen|"
+    r"onderschrijven|onderschrijft|gaan ervan uit|nemen (dit|het|uw) advies)\b",
+    r"\b(adviseren|adviseert|verzoekt|verzoeken|vragen wij u|raden (wij|we) u aan)\b",
+    r"\b(nu al|op dit moment|momenteel|inmiddels|al jaren|sinds \d{4})\b",
+    r"\b(ontwikkelen|nemen|zien|zetten|stellen)\s+(wij|we|het college)\s+(geen|niet)\b",
+    r"\b(wij|we|het college)\s+\w+\s+(geen|niet)\b(?!.*\b(maar|wel)\b)",
+)
+# Past tense: a finite auxiliary of the perfect or a past form, before any future cue.
+PAST = re.compile(
+    r"\b(is|zijn|heeft|hebben|werd|werden|was|waren)\b(?:(?!\b(zal|zullen|gaat|gaan)\b).)*\b(ge\w+[dt]|ge\w+en|\w+eerd)\b",
+    re.IGNORECASE,
+)
+_PRESENT_ACTION = re.compile(
+    r"\b(wij|we|het college|de gemeente)\s+(\w+en|\w+t)\b|\b(\w+en|\w+t)\s+(wij|we|het college|de gemeente)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(daarom|daarnaast|ook|wel|verder|tevens|voorts|bovendien|dan ook|tot slot)\s*,?\s+", re.I)
+_ACTION_WORDS = 16
+
+
+def extract_commitments(doc: Document) -> list[Commitment]:
+    """All commitments in a document, in reading order, each with its source span."""
+    found: list[Commitment] = []
+    point: str | None = None
+    sender = _sender_actor(doc)
+    for number, block in enumerate(doc.blocks, start=1):
+        if block.kind in ("point", "heading") and block.number and block.number.isdigit():
+            point = block.number
+            if block.kind == "point" and _is_quoted_point(doc, number - 1):
+                continue  # the quoted advice itself promises nothing
+        if block.kind == "heading" or CLOSINGS.match(block.text) or SALUTATIONS.match(block.text):
+            continue
+        for start, end in split_sentences(block.text):
+            sentence = block.text[start:end]
+            commitment = read_commitment(sentence, reference=doc.date, sender=sender)
+            if commitment is None:
+                continue
+            commitment.source = Source(doc_id=doc.id, page=block.page, block=number,
+                                       start=block.start + start, end=block.start + end)
+            commitment.point = point
+            commitment.doc_title = doc.title
+            commitment.doc_date = doc.date
+            found.append(commitment)
+    return found
+
+
+def read_commitment(sentence: str, reference: date | None = None, sender: str = "college") -> Commitment | None:
+    """The commitment a sentence makes, or None. ``source`` is left for the caller to set."""
+    lowered = sentence.lower()
+    if any(re.search(p, lowered) for p in EXCLUSIONS):
+        return None
+    dates = find_dates(sentence, reference=reference)
+    amounts = find_amounts(sentence)
+    strength = _strength(lowered, sentence, dates, amounts, reference)
+    if strength is None:
+        return None
+    due = _due(dates, reference)
+    amount = amounts[0][2] if amounts else None
+    return Commitment(
+        text=sentence.strip(),
+        action=_action(sentence, dates, amounts),
+        source=Source(doc_id="", page=0, block=0, start=0, end=0),
+        actor=_actor(sentence, sender),
+        due=due,
+        amount=amount,
+        strength=strength,
+    )
+
+
+def _strength(lowered: str, sentence: str, dates, amounts, reference: date | None) -> Strength | None:
+    if any(re.search(p, lowered) for p in INTENT_CUES):
+        return "intent"
+    future = any(r.end >= reference for _, _, r in dates) if reference else bool(dates)
+    past = bool(PAST.search(sentence))
+    if any(re.search(p, lowered) for p in FIRM_CUES) and not (past and not future):
+        return "firm"
+    if amounts and re.search(BUDGET_VERBS, lowered):
+        structural = any(a.kind == "structureel" for _, _, a in amounts)
+        if structural or future:
+            return "firm"
+    if dates and future and not past and _PRESENT_ACTION.search(sentence) or (dates and future and not past and _scheduled(lowered)):
+        return "firm"
+    return None
+
+
+def _scheduled(lowered: str) -> bool:
+    """Passive or impersonal scheduling: "wordt in 2024 geëvalueerd", "start in november"."""
+    return bool(re.search(r"\b(wordt|worden|start|starten|begint|beginnen|loopt|lopen|verschijnt|verschijnen|volgt|volgen)\b", lowered))
+
+
+def _due(dates: list[tuple[int, int, DateRange]], reference: date | None) -> DateRange | None:
+    """The date that says when: the first one not already past at the letter's date."""
+    if not dates:
+        return None
+    if reference:
+        for _, _, found in dates:
+            if found.end >= reference:
+                return found
+    return dates[0][2]
+
+
+def _actor(sentence: str, sender: str) -> str | None:
+    for pattern, name in ACTORS:
+        match = re.search(pattern, sentence, re.IGNORECASE)
+        if match:
+            return name.format(sender=sender, match=match.group(0).strip())
+    return sender
+
+
+def _sender_actor(doc: Document) -> str:
+    sender = (doc.sender or "").lower()
+    if "college" in sender or "burgemeester" in sender:
+        return "college"
+    if "minister" in sender or "staatssecretaris" in sender:
+        return "minister"
+    if "adviesraad" in sender or "asd" in sender:
+        return "adviesraad"
+    return "college" if doc.kind in ("reactie", "raadsinformatiebrief") else (doc.sender or "college")
+
+
+def _action(sentence: str, dates, amounts) -> str:
+    """A short phrase: the sentence without its date and amount words and lead-in, cut to size."""
+    cut = sorted([(s, e) for s, e, _ in dates] + [(s, e) for s, e, _ in amounts], reverse=True)
+    text = sentence
+    for start, end in cut:
+        text = text[:start] + text[end:]
+    text = _LEADING.sub("", re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip())
+    words = text.rstrip(" .").split()
+    short = " ".join(words[:_ACTION_WORDS]) + (" …" if len(words) > _ACTION_WORDS else "")
+    return short[:1].upper() + short[1:]
+
+
+def _is_quoted_point(doc: Document, index: int) -> bool:
+    """In a response letter the numbered points are the council's advice, quoted."""
+    return doc.kind == "reactie" or doc.kind == "advies"
+

@@ -1,0 +1,123 @@
+"""The commitment register: every stored commitment, its status today, what later documents
+say about it, and an export an official opens in Excel.
+
+Status is relative to a day ("today"): open (the window lies ahead), due (we are in it),
+overdue (it has passed), undated. The store holds due dates as yyyymmdd integers, so a
+status filter is a Chroma query, not a re-parse.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import AssistantError
+from assistant.model import Commitment, Hit, Status
+from assistant.search.search import Filters, Searcher
+from assistant.search.store import day_int
+
+STATUSES: tuple[str, ...] = ("open", "due", "overdue", "undated")
+STATUS_NL: dict[str, str] = {"open": "open", "due": "nu aan de orde", "overdue": "verlopen", "undated": "zonder datum"}
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    status: Status | None = None
+    due_after: date | None = None  # the due window ends on or after this day
+    due_before: date | None = None  # the due window starts on or before this day
+    actor: str | None = None
+    doc_ids: tuple[str, ...] = ()
+
+    def where(self, today: date) -> dict[str, Any] | None:
+        t = day_int(today)
+        clauses: list[dict[str, Any]] = []
+        if self.status == "overdue":
+            clauses.append({"due_end": {"$lt": t}})
+        elif self.status == "due":
+            clauses += [{"due_start": {"$lte": t}}, {"due_end": {"$gte": t}}]
+        elif self.status == "open":
+            clauses.append({"due_start": {"$gt": t}})
+        elif self.status == "undated":
+            clauses.append({"dated": False})
+        if self.due_after:
+            clauses.append({"due_end": {"$gte": day_int(self.due_after)}})
+        if self.due_before:
+            clauses.append({"due_start": {"$lte": day_int(self.due_before)}})
+        if self.actor:
+            clauses.append({"actor": self.actor})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def later_evidence(searcher: Searcher, commitment: Commitment, k: int = 3) -> list[Hit]:
+    """Passages in documents dated after the commitment's letter that most likely report on it."""
+    if commitment.doc_date is None:
+        return []
+    filters = Filters(after=commitment.doc_date + timedelta(days=1))
+    hits = searcher.search(commitment.action or commitment.text, k=k + 2, filters=filters)
+    return [h for h in hits if h.document.id != commitment.source.doc_id][:k]
+
+
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Status", 16), ("Toezegging", 60), ("Actor", 14), ("Adviespunt", 10), ("Termijn (tekst)", 24),
+    ("Termijn van", 12), ("Termijn tot", 12), ("Bedrag (€)", 14), ("Soort bedrag", 14), ("Periode", 10),
+    ("Document", 40), ("Documentdatum", 14), ("Pagina", 8), ("Alinea", 8), ("Zin", 80),
+)
+
+
+def register_rows(commitments: list[Commitment], today: date) -> list[list[Any]]:
+    rows = []
+    for c in commitments:
+        rows.append([
+            STATUS_NL[c.status(today)], c.action, c.actor, c.point, c.due.label if c.due else None,
+            c.due.start if c.due else None, c.due.end if c.due else None, c.amount.eur if c.amount else None,
+            c.amount.kind if c.amount else None, c.amount.period if c.amount else None, c.doc_title, c.doc_date,
+            c.source.page, c.source.block, c.text,
+        ])
+    return rows
+
+
+def export_register(commitments: list[Commitment], path: str | Path, today: date) -> Path:
+    """Write the register as .xlsx (dates as dates, amounts as numbers, frozen header) or .csv."""
+    path = Path(path)
+    rows = register_rows(commitments, today)
+    header = [name for name, _ in COLUMNS]
+    if path.suffix.lower() == ".csv":
+        with path.open("w", newline="", encoding="utf-8-sig") as fh:  # the BOM makes Excel read UTF-8
+            writer = csv.writer(fh, delimiter=";")  # Dutch Excel expects semicolons
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v for v in row])
+        return path
+    if path.suffix.lower() != ".xlsx":
+        raise AssistantError(f"{path.name}: kies een bestandsnaam die eindigt op .xlsx of .csv")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Toezeggingen"
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for index, (name, width) in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = width
+        for cell in sheet[letter][1:]:
+            if name.startswith("Termijn ") and name != "Termijn (tekst)" or name == "Documentdatum":
+                cell.number_format = "DD-MM-YYYY"
+            elif name == "Bedrag (€)":
+                cell.number_format = "#,##0"
+    book.save(path)
+    return path

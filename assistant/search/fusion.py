@@ -1,0 +1,93 @@
+"""Combine the rankings of several retrievers (BM25 and dense) into one.
+
+Two ways, both measured in bench/retrieval_dev.py:
+
+- :func:`rrf` (reciprocal rank fusion) uses only ranks: robust, but it throws away how much
+  better the first hit is than the second.
+- :func:`score_fusion` rescales each retriever's scores over its own candidate list and adds them
+  with weights. This keeps the margins and is what we recommend for BM25 + e5 (see
+  ``RECOMMENDED_WEIGHTS``).
+
+Every function takes one list per retriever, best first, and returns ``(id, score)`` pairs best
+first; ties are broken by id so the order is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+Normalisation = Literal["minmax", "zscore"]
+
+# Weights for score_fusion([bm25_hits, dense_hits], ...): BM25 : e5-small. The best setting on
+# the dev set and on the Rekenkamer set together (bench/retrieval_dev.py).
+RECOMMENDED_WEIGHTS: tuple[float, float] = (0.5, 0.5)
+
+
+def rrf(
+    rankings: Sequence[Sequence[str]], k: int = 60, weights: Sequence[float] | None = None
+) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: ``score(d) = sum_i weights[i] / (k + rank_i(d))``, rank from 1.
+
+    >>> rrf([["a", "b"], ["b", "c"]])[0][0]
+    'b'
+    """
+    weights = _weights(weights, len(rankings))
+    fused: dict[str, float] = {}
+    for ranking, weight in zip(rankings, weights):
+        for rank, doc_id in enumerate(ranking, start=1):
+            fused[doc_id] = fused.get(doc_id, 0.0) + weight / (k + rank)
+    return _sorted(fused)
+
+
+def score_fusion(
+    results: Sequence[Sequence[tuple[str, float]]],
+    weights: Sequence[float] | None = None,
+    normalisation: Normalisation = "minmax",
+) -> list[tuple[str, float]]:
+    """Weighted sum of each retriever's scores, normalised over its own candidate list.
+
+    ``minmax`` maps a list's best score to 1 and its worst to 0; ``zscore`` subtracts the
+    list's mean and divides by its standard deviation. A candidate missing from a list gets
+    that list's lowest normalised score, as if it ranked just below the cut-off.
+
+    >>> score_fusion([[("a", 12.0), ("b", 3.0)], [("b", 0.91), ("a", 0.80)]])[0][0]
+    'a'
+    """
+    weights = _weights(weights, len(results))
+    normalised = [_normalise(list(r), normalisation) for r in results]
+    floors = [min(n.values(), default=0.0) for n in normalised]
+    candidates = {doc_id for n in normalised for doc_id in n}
+    fused = {
+        doc_id: sum(w * n.get(doc_id, floor) for n, w, floor in zip(normalised, weights, floors))
+        for doc_id in candidates
+    }
+    return _sorted(fused)
+
+
+def _normalise(result: list[tuple[str, float]], how: Normalisation) -> dict[str, float]:
+    if not result:
+        return {}
+    scores = [s for _, s in result]
+    if how == "minmax":
+        low, high = min(scores), max(scores)
+        span = high - low
+        # One candidate, or all equal: each is as good as the best.
+        return {d: (s - low) / span if span > 0 else 1.0 for d, s in result}
+    if how == "zscore":
+        mean = sum(scores) / len(scores)
+        std = (sum((s - mean) ** 2 for s in scores) / len(scores)) ** 0.5
+        return {d: (s - mean) / std if std > 0 else 0.0 for d, s in result}
+    raise ValueError(f"unknown normalisation {how!r}; use 'minmax' or 'zscore'")
+
+
+def _weights(weights: Sequence[float] | None, n: int) -> Sequence[float]:
+    if weights is None:
+        return [1.0] * n
+    if len(weights) != n:
+        raise ValueError(f"{len(weights)} weights for {n} result lists")
+    return weights
+
+
+def _sorted(fused: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
