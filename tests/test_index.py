@@ -23,7 +23,7 @@ Datum: {datum}
 Ons kenmerk: {kenmerk}
 Onderwerp: {onderwerp}
 
-Geachte leden van de raad,
+{aanhef}
 
 {body}
 
@@ -34,9 +34,10 @@ het college van burgemeester en wethouders van Rijnwaarde
 
 
 def write_letter(folder: Path, name: str, body: str, datum="14 maart 2024", kenmerk="2024/001",
-                 onderwerp="Raadsinformatiebrief") -> Path:
+                 onderwerp="Raadsinformatiebrief", aanhef="Geachte leden van de raad,") -> Path:
     path = folder / name
-    path.write_text(LETTER.format(datum=datum, kenmerk=kenmerk, onderwerp=onderwerp, body=body), encoding="utf-8")
+    path.write_text(LETTER.format(datum=datum, kenmerk=kenmerk, onderwerp=onderwerp, body=body, aanhef=aanhef),
+                    encoding="utf-8")
     return path
 
 
@@ -69,7 +70,8 @@ def letters(tmp_path):
     write_letter(folder, "wijkregisseurs.txt", "De wijkregisseurs worden in 2024 geëvalueerd in de gemeenteraad.",
                  datum="3 oktober 2023", kenmerk="2023/0999", onderwerp="Raadsinformatiebrief wijkregisseurs")
     write_letter(folder, "parkeren.txt", "Het parkeerbeleid in de binnenstad blijft ongewijzigd.",
-                 datum="1 februari 2025", kenmerk="2025/0101", onderwerp="Parkeren binnenstad")
+                 datum="1 februari 2025", kenmerk="2025/0101", onderwerp="Parkeren binnenstad",
+                 aanhef="Geachte heer De Vries,")
     return folder
 
 
@@ -92,7 +94,8 @@ def test_second_ingest_of_same_folder_embeds_nothing(assistant, letters):
 def test_changed_file_replaces_all_its_passages(assistant, letters):
     assistant.ingest([letters])
     write_letter(letters, "parkeren.txt", "Het parkeertarief stijgt per 1 januari 2026 naar drie euro.",
-                 datum="1 februari 2025", kenmerk="2025/0101", onderwerp="Parkeren binnenstad")
+                 datum="1 februari 2025", kenmerk="2025/0101", onderwerp="Parkeren binnenstad",
+                 aanhef="Geachte heer De Vries,")
     report = assistant.ingest([letters])
     assert [Path(p).name for p in report.updated] == ["parkeren.txt"]
     texts = " ".join(h.passage.text for h in assistant.search("parkeerbeleid parkeertarief binnenstad", k=10))
