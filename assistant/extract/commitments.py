@@ -33,7 +33,8 @@ ACTORS: tuple[tuple[str, str], ...] = (
 # Strong cues: on their own they make a sentence a commitment.
 FIRM_CUES: tuple[str, ...] = (
     r"\b(zal|zullen)\b",
-    r"\b(gaan|gaat)\s+(\w+\s+){0,6}?\w+(en|eren)\b(?!\s+(over|om)\b)",
+    # "gaat ... opstarten": the infinitive closes the clause
+    r"\b(gaan|gaat)\s+([\w()-]+\s+){0,8}?\w+en\s*([.,;:]|$|\s(om|en|zodat|waarbij|met|in|op)\b)",
     r"\b(informeren|informeert)\s+(wij\s+|we\s+|het college\s+)?(u|de (gemeente)?raad|de adviesraad|de asd|de kamer)\b",
     r"\b(houden|houdt)\s+(wij\s+|we\s+)?(u|de raad|de adviesraad)\s+(op de hoogte|geïnformeerd)\b",
     r"\b(ontvangt|ontvangen)\s+(u|de (gemeente)?raad|de adviesraad|de kamer)\b",
@@ -52,6 +53,18 @@ INTENT_CUES: tuple[str, ...] = (
     r"\b(onderzoeken|onderzoekt|bekijken|bekijkt|verkennen|verkent|bezien|beziet)\s+(wij\s+|we\s+|het college\s+)?(of|hoe|welke|de mogelijkheid)\b",
     r"\b(zetten|zet)\s+(wij\s+|we\s+|het college\s+)?(ons|zich)\s+(ervoor\s+)?in\b",
 )
+# Actions "wij"/"het college" take in the present tense that promise something even without a
+# date ("Wel breiden wij deze monitor uit"). Both persons: "wij brengen", "het college brengt".
+ACTION_VERBS = frozenset("""
+    breiden breidt brengen brengt nemen neemt nodigen nodigt stellen stelt trekken trekt maken maakt
+    starten start ontwikkelen ontwikkelt zetten zet organiseren organiseert versterken versterkt
+    voeren voert verhogen verhoogt verlagen verlaagt bieden biedt richten richt investeren investeert
+    passen past zorgen zorgt betrekken betrekt evalueren evalueert monitoren monitort
+    leggen legt sturen stuurt besluiten besluit verbeteren verbetert vergroten vergroot verlengen
+    verlengt introduceren introduceert regelen regelt reserveren reserveert voegen voegt benaderen
+    benadert bespreken bespreekt actualiseren actualiseert herzien herziet uitbreiden breidt
+    continueren continueert intensiveren intensiveert volgen volgt informeren informeert
+""".split())
 # Money the college allocates counts when it binds the future (structural, or a future year).
 BUDGET_VERBS = r"\b(beschikbaar|uittrekken|trekken|reserveren|gereserveerd|opgenomen|opnemen|investeren|geïnvesteerd|begroot|vrijgemaakt|vrijmaken)\b"
 
@@ -65,6 +78,10 @@ EXCLUSIONS: tuple[str, ...] = (
     r"\b(nu al|op dit moment|momenteel|inmiddels|al jaren|sinds \d{4})\b",
     r"\b(ontwikkelen|nemen|zien|zetten|stellen)\s+(wij|we|het college)\s+(geen|niet)\b",
     r"\b(wij|we|het college)\s+\w+\s+(geen|niet)\b(?!.*\b(maar|wel)\b)",
+    r"\bwat (wij|we|het college) (gaan|gaat) doen\b",  # "wij geven aan wat wij gaan doen": a reading guide
+    r"\b(uiteen|liever)\b",  # "zetten wij per adviespunt uiteen", "zetten de middelen liever in"
+    r"\b(met|in) deze brief\b",  # what this letter itself does is no promise
+    r"\b(toegezegd|beloofd)\b",  # a promise reported, not made (the original is the commitment)
 )
 # Past tense: a finite auxiliary of the perfect or a past form, before any future cue.
 PAST = re.compile(
@@ -87,8 +104,10 @@ def extract_commitments(doc: Document) -> list[Commitment]:
     for number, block in enumerate(doc.blocks, start=1):
         if block.kind in ("point", "heading") and block.number and block.number.isdigit():
             point = block.number
-            if block.kind == "point" and _is_quoted_point(doc, number - 1):
+            if block.kind == "point" and _is_quoted_point(doc):
                 continue  # the quoted advice itself promises nothing
+        elif block.kind == "heading":
+            point = None  # an unnumbered heading ("Financiën") closes the point-by-point part
         if block.kind == "heading" or CLOSINGS.match(block.text) or SALUTATIONS.match(block.text):
             continue
         for start, end in split_sentences(block.text):
@@ -136,21 +155,41 @@ def _strength(lowered: str, sentence: str, dates, amounts, reference: date | Non
     if any(re.search(p, lowered) for p in FIRM_CUES) and not (past and not future):
         return "firm"
     if amounts and re.search(BUDGET_VERBS, lowered):
-        structural = any(a.kind == "structureel" for _, _, a in amounts)
-        if structural or future:
+        # Money already granted for a past or current year is a fact; structural money binds.
+        if any(a.kind == "structureel" for _, _, a in amounts) or (future and not past):
             return "firm"
-    if dates and future and not past and _PRESENT_ACTION.search(sentence) or (dates and future and not past and _scheduled(lowered)):
+    if past:
+        return None
+    if future and (_PRESENT_ACTION.search(sentence) or _scheduled(lowered)):
+        return "firm"
+    if _acting_subject(lowered):
         return "firm"
     return None
 
 
+def _acting_subject(lowered: str) -> bool:
+    """"wij"/"het college" with an action verb right before or after it."""
+    for match in re.finditer(r"\b(wij|we|het college|de gemeente)\b", lowered):
+        before = lowered[: match.start()].split()[-1:]
+        after = lowered[match.end():].split()[:1]
+        if any(w.strip(",.") in ACTION_VERBS for w in before + after):
+            return True
+    return False
+
+
 def _scheduled(lowered: str) -> bool:
     """Passive or impersonal scheduling: "wordt in 2024 geëvalueerd", "start in november"."""
-    return bool(re.search(r"\b(wordt|worden|start|starten|begint|beginnen|loopt|lopen|verschijnt|verschijnen|volgt|volgen)\b", lowered))
+    return bool(re.search(r"\b(wordt|worden|start|starten|begint|beginnen|loopt|lopen|verschijnt|verschijnen|"
+                          r"volgt|volgen|kunnen|kan|houdt|houden|treedt|treden|gaat|gaan)\b", lowered))
+
+
+# "binnen drie werkdagen", "binnen vier weken na de melding": a service norm, not a deadline.
+_SERVICE_NORM = re.compile(r"^binnen\s+\S+\s+(werk)?(dagen|dag|weken|week)\b", re.IGNORECASE)
 
 
 def _due(dates: list[tuple[int, int, DateRange]], reference: date | None) -> DateRange | None:
     """The date that says when: the first one not already past at the letter's date."""
+    dates = [d for d in dates if not _SERVICE_NORM.match(d[2].label)]
     if not dates:
         return None
     if reference:
@@ -191,7 +230,7 @@ def _action(sentence: str, dates, amounts) -> str:
     return short[:1].upper() + short[1:]
 
 
-def _is_quoted_point(doc: Document, index: int) -> bool:
-    """In a response letter the numbered points are the council's advice, quoted."""
-    return doc.kind == "reactie" or doc.kind == "advies"
+def _is_quoted_point(doc: Document) -> bool:
+    """In an advice, and in a response quoting it, the numbered points are the council's advice."""
+    return doc.kind in ("reactie", "advies")
 

@@ -7,7 +7,7 @@ import re
 # Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
 ABBREVIATIONS = frozenset(
     """
-    bijv bv o.a d.w.z nr nrs art blz pp mr dr drs ing ir prof jl e.d etc t.a.v i.v.m m.b.t
+    bijv o.a d.w.z nr nrs art blz pp mr dr drs ing ir prof jl e.d etc t.a.v i.v.m m.b.t
     z.s.m m.i.v i.p.v t.b.v n.a.v m.u.v c.q incl excl ca vgl zgn resp evt
     a.s j.l dhr mevr mw sept okt nov dec jan feb aug o.b.v t.o.v i.o.m e.a v.w.b
     """.split()

