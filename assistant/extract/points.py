@@ -26,6 +26,8 @@ _GROUPED = re.compile(
 )
 # How much of an advice point's vocabulary a section must share to count as its answer.
 _MIN_CONTENT_SCORE = 0.35
+# A match this strong (and mutual) beats the numbering: the response quotes the point.
+_STRONG_CONTENT_SCORE = 0.5
 _TITLE_MAX_WORDS = 20
 
 
@@ -153,20 +155,49 @@ def map_points(advice: Document | None, response: Document | None, embedder=None
     else:  # an answer in prose: every paragraph is a candidate
         candidates = [(Section(numbers=(), head=i), b.text) for i, b in enumerate(response.blocks) if b.kind != "heading"]
     scores = _similarity([p.text for p in points], [text for _, text in candidates], embedder)
+    chosen = _assign(points, [s for s, _ in candidates], scores)
     mappings = []
-    for row, point in enumerate(points):
-        by_number = [j for j, (s, _) in enumerate(candidates) if point.number in s.numbers]
-        best = int(np.argmax(scores[row])) if len(candidates) else -1
-        if by_number and scores[row, by_number[0]] >= 0.5 * scores[row, best]:
-            section, how = candidates[by_number[0]][0], "number"
-        elif best >= 0 and scores[row, best] >= _MIN_CONTENT_SCORE:
-            section, how = candidates[best][0], "content"
-        else:
+    for point, column in zip(points, chosen):
+        if column is None:
             mappings.append(PointMapping(point, None))
             continue
+        section = candidates[column][0]
+        how = "number" if point.number in section.numbers else "content"
         body = section.body if section.body else [section.head]
         mappings.append(PointMapping(point, _answer(response, body, matched_by=how, numbers=section.numbers)))
     return mappings
+
+
+def _assign(points: list[AdvicePoint], candidates: list[Section], scores: np.ndarray) -> list[int | None]:
+    """Which candidate answers which point: clear content matches first, then numbers, then
+    the best remaining content match. A section answers one point, unless it names several."""
+    chosen: list[int | None] = [None] * len(points)
+    if not candidates:
+        return chosen
+    taken: set[int] = set()
+
+    def free(column: int, point: AdvicePoint) -> bool:
+        numbers = candidates[column].numbers
+        return column not in taken or (len(numbers) > 1 and point.number in numbers)
+
+    for row in range(len(points)):  # 1. mutual best matches that share most of the point's words
+        column = int(np.argmax(scores[row]))
+        if scores[row, column] >= _STRONG_CONTENT_SCORE and int(np.argmax(scores[:, column])) == row:
+            chosen[row] = column
+            taken.add(column)
+    for row, point in enumerate(points):  # 2. the response's own numbering
+        if chosen[row] is None:
+            numbered = [j for j, s in enumerate(candidates) if point.number in s.numbers and free(j, point)]
+            if numbered:
+                chosen[row] = numbered[0]
+                taken.add(numbered[0])
+    for row, point in enumerate(points):  # 3. whatever content is left
+        if chosen[row] is None:
+            options = [j for j in range(len(candidates)) if free(j, point) and scores[row, j] >= _MIN_CONTENT_SCORE]
+            if options:
+                chosen[row] = max(options, key=lambda j: scores[row, j])
+                taken.add(chosen[row])
+    return chosen
 
 
 def _similarity(points: list[str], candidates: list[str], embedder=None) -> np.ndarray:

@@ -13,7 +13,7 @@ import re
 from assistant.model import Stance
 from assistant.nl.sentences import sentences
 
-_ADVICE = r"(?:dit|het|uw|deze|dat)\s+(?:\w+\s+){0,2}?(?:advies|adviespunt|aanbeveling|voorstel)"
+_ADVICE = r"(?:dit|het|uw|deze|dat|die)\s+(?:\w+\s+){0,2}?(?:adviezen|advies|adviespunten|adviespunt|aanbevelingen|aanbeveling|voorstellen|voorstel)"
 
 # (stance, pattern) per tier, in priority order within a sentence.
 VERDICTS: tuple[tuple[Stance, str], ...] = (

@@ -1,0 +1,137 @@
+"""Commitments: the seed letter's promises with their ranges, our corpus, and what is not one."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.extract.commitments import extract_commitments, read_commitment
+from assistant.parse import parse_document
+from tests.conftest import CORPUS
+
+RESPONSE = CORPUS / "reactie_college_mantelzorg_2024.pdf"
+
+
+def _find(commitments, words):
+    matches = [c for c in commitments if words in c.text]
+    assert matches, f"no commitment with {words!r}"
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def seed_commitments():
+    from tests.conftest import SEED, need
+
+    doc = parse_document(need(SEED))
+    return extract_commitments(doc)
+
+
+@pytest.mark.parametrize(
+    "words, start, end",
+    [
+        ("start in november 2023 een onderzoek", "2023-11-01", "2023-11-30"),
+        ("De resultaten worden begin 2024 verwacht", "2024-01-01", "2024-04-30"),
+        ("om in 2024 te komen tot een visie", "2024-01-01", "2024-12-31"),
+        ("implementatie van nieuw beleid per 1 januari 2026", "2026-01-01", "2026-01-01"),
+        ("In 2024 wordt de aanpak met wijkregisseurs geëvalueerd", "2024-01-01", "2024-12-31"),
+    ],
+)
+def test_seed_dated_commitments_have_the_right_range(seed_commitments, words, start, end):
+    found = _find(seed_commitments, words)
+    assert (found.due.start.isoformat(), found.due.end.isoformat()) == (start, end)
+
+
+def test_seed_structural_million_is_a_commitment(seed_commitments):
+    found = _find(seed_commitments, "structureel € 1 miljoen")
+    assert found.amount.eur == 1_000_000 and found.amount.kind == "structureel"
+
+
+def test_seed_promises_to_keep_the_adviesraad_informed(seed_commitments):
+    _find(seed_commitments, "zal tijdig geïnformeerd worden")
+    _find(seed_commitments, "zal op de hoogte worden gehouden")
+
+
+def test_seed_commitments_belong_to_their_advice_point(seed_commitments):
+    assert _find(seed_commitments, "per 1 januari 2026").point == "1"
+    assert _find(seed_commitments, "wijkregisseurs geëvalueerd").point == "2"
+
+
+def test_seed_facts_and_thanks_are_not_commitments(seed_commitments):
+    texts = " ".join(c.text for c in seed_commitments)
+    for words in ("dankbaar voor uw advies", "wijkregisseurs gestart", "Omnibusenquête", "€ 500.000",
+                  "Het college bedankt u"):
+        assert words not in texts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wij danken de adviesraad voor dit zorgvuldige advies.",
+        "In 2023 stonden bij het Steunpunt ruim 2.400 mantelzorgers ingeschreven.",
+        "Het Steunpunt geeft op verzoek van scholen nu al voorlichting aan mentoren.",
+        "Wij ontwikkelen geen afzonderlijke monitor.",
+        "Wij delen uw zorg dat jonge mantelzorgers te weinig worden herkend.",
+        "De ASD adviseert u de capaciteit te verdubbelen.",
+        "Met deze brief informeren wij u over de stand van zaken.",
+    ],
+)
+def test_not_a_commitment(sentence):
+    assert read_commitment(sentence, reference=date(2024, 4, 9)) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, strength",
+    [
+        ("Wij zullen in 2025 alle huishoudens benaderen.", "firm"),
+        ("Wij streven ernaar in 2025 alle huishoudens te benaderen.", "intent"),
+        ("Wij onderzoeken of een tweede locatie mogelijk is.", "intent"),
+        ("Wel breiden wij deze monitor uit met een module mantelzorg.", "firm"),
+    ],
+)
+def test_commitment_strength(sentence, strength):
+    assert read_commitment(sentence, reference=date(2024, 4, 9)).strength == strength
+
+
+def test_response_commitments_carry_due_amount_point_and_source():
+    doc = parse_document(RESPONSE)
+    found = extract_commitments(doc)
+    logeer = _find(found, "logeervoorziening aan de Molenweg wordt")
+    assert (logeer.due.start, logeer.due.end) == (date(2025, 9, 1), date(2025, 9, 1))
+    assert logeer.point == "1" and logeer.actor == "college"
+    assert doc.text[logeer.source.start:logeer.source.end] == logeer.text
+    assert doc.blocks[logeer.source.block - 1].page == logeer.source.page
+    money = _find(found, "€ 1,2 miljoen structureel")
+    assert (money.amount.eur, money.amount.kind) == (1_200_000, "structureel")
+    campaign = _find(found, "eenmalig € 80.000")
+    assert (campaign.amount.eur, campaign.amount.kind, campaign.point) == (80_000, "eenmalig", "2")
+    q3 = _find(found, "uiterlijk in het derde kwartaal van 2025")
+    assert q3.due.end == date(2025, 9, 30) and q3.point == "3"
+    assert _find(found, "in het voorjaar van 2026").due.start == date(2026, 3, 1)
+
+
+def test_status_relative_to_today():
+    doc = parse_document(RESPONSE)
+    logeer = _find(extract_commitments(doc), "logeervoorziening aan de Molenweg wordt")
+    assert logeer.status(date(2025, 1, 1)) == "open"
+    assert logeer.status(date(2025, 9, 1)) == "due"
+    assert logeer.status(date(2026, 1, 1)) == "overdue"
+
+
+def test_commitments_cli_on_files_contract(tmp_path):
+    result = CliRunner().invoke(main, ["commitments", str(RESPONSE), "--json", "--today", "2026-11-29",
+                                       "--index", str(tmp_path / "index"), "--embedder", "fake"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["commitments"]
+    assert len(rows) >= 10
+    for row in rows:
+        assert set(row) >= {"text", "action", "actor", "point", "page", "document", "due", "amount", "status"}
+        assert set(row["document"]) >= {"id", "title", "date"}
+        if row["due"]:
+            assert set(row["due"]) == {"start", "end", "label"}
+            date.fromisoformat(row["due"]["start"])
+    logeer = next(r for r in rows if "Molenweg wordt" in r["text"])
+    assert logeer["status"] == "overdue" and logeer["due"]["label"] == "per 1 september 2025"
