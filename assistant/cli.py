@@ -147,7 +147,8 @@ def ingest(paths, prune, as_json, max_mb, **store):
     else:
         rate = report.pages / report.seconds if report.seconds else 0
         click.echo(f"Toegevoegd: {len(report.added)}, bijgewerkt: {len(report.updated)}, "
-                   f"overgeslagen (ongewijzigd): {len(report.skipped)}, mislukt: {len(report.failed)}, "
+                   f"overgeslagen (ongewijzigd): {len(report.skipped)}, "
+                   f"dubbel (zelfde brief in ander formaat): {len(report.duplicates)}, mislukt: {len(report.failed)}, "
                    f"verwijderd: {len(report.removed)}")
         click.echo(f"{report.passages_embedded} passages ingebed, {report.pages} pagina's in "
                    f"{report.seconds:.1f} s ({rate:.1f} pagina's/s)")
@@ -294,6 +295,50 @@ def commitments(files, register, status, actor, today, evidence, export_path, as
         for hit in evidence_for.get(c.id, []):
             click.echo(f"   later: {hit.citation}: {hit.passage.text[:120]}")
     click.echo(f"{len(found)} toezeggingen")
+
+
+@main.command("eval")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.option("--embedder", envvar="ASSISTANT_EMBEDDER", default="e5", show_default=True, help="Taalmodel.")
+@click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
+@_core_errors
+def eval_command(file, embedder, as_json):
+    """Meet zoekkwaliteit (recall@1/5/10, MRR@10) op een gelabelde vragenset."""
+    from assistant.evaluate import eval_retrieval
+
+    results = eval_retrieval(file, embedder)
+    if as_json:
+        _echo_json({mode: s.to_dict() for mode, s in results.items()})
+        return
+    click.echo(f"| {file.name} | R@1 | R@5 | R@10 | MRR@10 | vragen |")
+    click.echo("|---|---|---|---|---|---|")
+    for mode, s in results.items():
+        click.echo(f"| {mode} | {s.r1:.3f} | {s.r5:.3f} | {s.r10:.3f} | {s.mrr10:.3f} | {s.queries} |")
+
+
+@main.command("eval-extract")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="Toon gemiste, onterechte en verkeerd gedateerde toezeggingen.")
+@_core_errors
+def eval_extract_command(file, as_json, verbose):
+    """Meet precisie, recall en termijnnauwkeurigheid van de toezeggingen op een gouden set."""
+    from assistant.evaluate import eval_extract
+
+    s = eval_extract(file)
+    if as_json:
+        _echo_json(s.to_dict())
+        return
+    click.echo("| precision | recall | exact deadline | date expressions | TP | FP | FN |")
+    click.echo("|---|---|---|---|---|---|---|")
+    click.echo(f"| {s.precision:.3f} | {s.recall:.3f} | {s.deadline_accuracy:.3f} ({s.deadlines_checked}) | "
+               f"{s.date_accuracy:.3f} ({s.dates_checked}) | {s.true_positives} | {s.false_positives} | "
+               f"{s.false_negatives} |")
+    if verbose:
+        for title, lines in (("Gemist", s.misses), ("Onterecht", s.false_alarms),
+                             ("Verkeerde termijn", s.wrong_deadlines), ("Verkeerde datum", s.wrong_dates)):
+            for line in lines:
+                click.echo(f"{title}: {line}")
 
 
 if __name__ == "__main__":  # pragma: no cover

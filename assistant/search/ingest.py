@@ -38,6 +38,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the document it repeats)
     failed: list[tuple[str, str]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     passages_embedded: int = 0
@@ -49,6 +50,7 @@ class IngestReport:
             "added": self.added,
             "updated": self.updated,
             "skipped": self.skipped,
+            "duplicates": [{"path": p, "same_as": d} for p, d in self.duplicates],
             "failed": [{"path": p, "error": e} for p, e in self.failed],
             "removed": self.removed,
             "passages_embedded": self.passages_embedded,
@@ -125,6 +127,10 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
     doc = parse_document(path, max_mb=max_mb)
     doc.id = doc_id
     doc.path = str(path.resolve())
+    twin = _same_letter_other_format(doc, store)
+    if twin is not None:
+        report.duplicates.append((str(path), twin.path))
+        return
     passages = make_passages(doc)
     if not passages:
         from assistant.errors import EmptyDocument
@@ -144,6 +150,17 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
     report.passages_embedded += len(passages)
     report.pages += doc.pages
     (report.updated if existing else report.added).append(str(path))
+
+
+def _same_letter_other_format(doc: Document, store: Store) -> DocumentInfo | None:
+    """The PDF and the Word file of one letter, side by side, are one document: index one."""
+    path = Path(doc.path)
+    for info in store.documents():
+        other = Path(info.path)
+        if (other != path and other.parent == path.parent and other.stem == path.stem
+                and info.reference == doc.reference and info.date == doc.date):
+            return info
+    return None
 
 
 def _mean_vector(vectors: np.ndarray) -> np.ndarray:

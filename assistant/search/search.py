@@ -16,13 +16,11 @@ from typing import Any, Literal
 from assistant.errors import StoreError
 from assistant.model import DocumentInfo, Hit, Passage
 from assistant.nl.analyzer import analyze
-from assistant.search.fusion import RECOMMENDED_WEIGHTS, score_fusion
+from assistant.search.fusion import CANDIDATES, hybrid
 from assistant.search.lexical import LexicalIndex, fingerprint
 from assistant.search.store import Store
 
 Mode = Literal["hybrid", "lexical", "dense"]
-# Each retriever hands this many candidates (at least) to fusion.
-_CANDIDATES = 50
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
 
 
@@ -120,7 +118,7 @@ class Searcher:
             return []
         self.refresh()
         filters = filters or Filters()
-        n = max(_CANDIDATES, 3 * k)
+        n = max(CANDIDATES, 3 * k)
         lexical: list[tuple[str, float]] = []
         dense: list[tuple[str, float]] = []
         if mode in ("hybrid", "lexical") and self._lexical is not None:
@@ -134,7 +132,7 @@ class Searcher:
         elif mode == "dense":
             ranked = dense
         else:
-            ranked = score_fusion([lexical, dense], weights=RECOMMENDED_WEIGHTS)
+            ranked = hybrid(lexical, dense)
         return [self._hit(pid, score, query) for pid, score in ranked[:k]]
 
     def _hit(self, pid: str, score: float, query: str) -> Hit:

@@ -1,0 +1,248 @@
+"""Measured quality: retrieval (recall@k, MRR@10) and extraction (precision, recall, deadlines).
+
+Retrieval sets come in three shapes, told apart by content:
+- passages + queries with relevant passage ids (``../shared/eval/dev_retrieval_nl.json``);
+- the Rekenkamer CSV (tab-separated; each ``vraag`` a query, its own ``antwoord`` the answer);
+- queries over a folder of documents, relevant passages given as file name + anchor words
+  (``eval/corpus_queries.json``): these run the whole pipeline (parse, index, search).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import AssistantError
+
+MODES = ("lexical", "dense", "hybrid")
+Ranker = Callable[[str], list[str]]
+
+
+@dataclass
+class Scores:
+    r1: float = 0.0
+    r5: float = 0.0
+    r10: float = 0.0
+    mrr10: float = 0.0
+    queries: int = 0
+
+    def to_dict(self) -> dict[str, float]:
+        return {"R@1": self.r1, "R@5": self.r5, "R@10": self.r10, "MRR@10": self.mrr10, "queries": self.queries}
+
+
+def score(rankings: list[list[bool]]) -> Scores:
+    """Metrics from, per query, whether each ranked result (best first) is relevant."""
+    n = len(rankings) or 1
+    first = [next((i for i, rel in enumerate(r[:10]) if rel), None) for r in rankings]
+    return Scores(
+        r1=sum(f is not None and f < 1 for f in first) / n,
+        r5=sum(f is not None and f < 5 for f in first) / n,
+        r10=sum(f is not None for f in first) / n,
+        mrr10=sum(1 / (f + 1) for f in first if f is not None) / n,
+        queries=len(rankings),
+    )
+
+
+# -- retrieval over fixed passages (dev set, Rekenkamer) -------------------------------------
+
+
+@dataclass
+class PassageSet:
+    ids: list[str]
+    texts: list[str]
+    queries: list[str]
+    relevant: list[set[str]]
+    subsets: dict[str, list[int]] = field(default_factory=dict)
+
+
+def load_passage_set(path: Path) -> PassageSet:
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return _rekenkamer(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ids = [p["id"] for p in data["passages"]]
+    texts = [p["text"] for p in data["passages"]]
+    queries = [q["text"] for q in data["queries"]]
+    relevant = [set(q["relevant"]) for q in data["queries"]]
+    return PassageSet(ids, texts, queries, relevant)
+
+
+def _rekenkamer(path: Path) -> PassageSet:
+    """Each question a query; its own answer the relevant passage. Answers that only refer to
+    another answer are left out; identical answers become one passage."""
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    by_text: dict[str, str] = {}
+    queries, relevant = [], []
+    for row in rows:
+        answer, question = (row.get("antwoord") or "").strip(), (row.get("vraag") or "").strip()
+        if not answer or not question or (row.get("antwoord_zie_nr") or "").strip():
+            continue
+        pid = by_text.setdefault(answer, f"a{len(by_text)}")
+        queries.append(question)
+        relevant.append({pid})
+    return PassageSet(list(by_text.values()), list(by_text), queries, relevant)
+
+
+def eval_passages(data: PassageSet, embedder) -> dict[str, Scores]:
+    """BM25, dense and hybrid over a fixed passage set, as the application fuses them."""
+    from assistant.search.fusion import CANDIDATES, hybrid
+    from assistant.search.lexical import LexicalIndex
+
+    lexical = LexicalIndex(data.ids, data.texts)
+    passage_vecs = np.asarray(embedder.embed_passages(data.texts), dtype=np.float32)
+    query_vecs = np.asarray(embedder.embed_queries(data.queries), dtype=np.float32)
+    results: dict[str, list[list[bool]]] = {m: [] for m in MODES}
+    for query, qvec, relevant in zip(data.queries, query_vecs, data.relevant):
+        lex = lexical.search(query, CANDIDATES)
+        sims = passage_vecs @ qvec
+        top = np.argsort(-sims)[:CANDIDATES]
+        dense = [(data.ids[i], float(sims[i])) for i in top]
+        for mode, ranked in (("lexical", lex), ("dense", dense), ("hybrid", hybrid(lex, dense))):
+            results[mode].append([pid in relevant for pid, _ in ranked[:10]])
+    return {mode: score(r) for mode, r in results.items()}
+
+
+# -- retrieval over documents, through the whole pipeline ------------------------------------
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def eval_documents(spec_path: Path, embedder_spec: str, root: Path | None = None) -> dict[str, Scores]:
+    """Ingest the set's folder into a temporary index and search it in each mode."""
+    from assistant.core import Assistant
+    from assistant.search.store import StoreConfig
+
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    folder = (root or Path.cwd()) / spec["corpus"]
+    with tempfile.TemporaryDirectory() as tmp:
+        assistant = Assistant(StoreConfig(index_dir=Path(tmp) / "index"), embedder=embedder_spec)
+        report = assistant.ingest([folder])
+        if report.failed:
+            raise AssistantError(f"evaluatie: {len(report.failed)} documenten konden niet worden gelezen")
+        results: dict[str, list[list[bool]]] = {m: [] for m in MODES}
+        for query in spec["queries"]:
+            wanted = [(r["doc"], _norm(r["anchor"])) for r in query["relevant"]]
+            for mode in MODES:
+                hits = assistant.search(query["text"], k=10, mode=mode)
+                results[mode].append([
+                    # The same letter as PDF or DOCX is the same document.
+                    any(Path(h.document.path).stem == Path(doc).stem and anchor in _norm(h.passage.text)
+                        for doc, anchor in wanted)
+                    for h in hits
+                ])
+    return {mode: score(r) for mode, r in results.items()}
+
+
+def eval_retrieval(path: Path, embedder_spec: str = "e5") -> dict[str, Scores]:
+    if path.suffix.lower() == ".json" and "corpus" in json.loads(path.read_text(encoding="utf-8")):
+        return eval_documents(path, embedder_spec, root=_project_root(path))
+    from assistant.search.embed import get_embedder
+
+    return eval_passages(load_passage_set(path), get_embedder(embedder_spec))
+
+
+def _project_root(path: Path) -> Path:
+    """The folder a set's relative paths start from: the one that holds its eval/ folder."""
+    path = path.resolve()
+    return path.parent.parent if path.parent.name == "eval" else Path.cwd()
+
+
+# -- extraction ------------------------------------------------------------------------------
+
+
+@dataclass
+class ExtractScores:
+    precision: float
+    recall: float
+    deadline_accuracy: float
+    date_accuracy: float
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+    deadlines_checked: int
+    dates_checked: int
+    misses: list[str] = field(default_factory=list)
+    wrong_deadlines: list[str] = field(default_factory=list)
+    wrong_dates: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def eval_extract(gold_path: Path) -> ExtractScores:
+    """Precision, recall and exact-deadline accuracy of commitment extraction on a gold set,
+    and the accuracy of the date normaliser on its list of expressions."""
+    from assistant.extract.commitments import extract_commitments
+    from assistant.nl.dates import normalise_due
+    from assistant.parse import parse_document
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    root = _project_root(gold_path)
+    tp = fp = fn = 0
+    deadline_ok = deadline_n = 0
+    misses, wrong, alarms = [], [], []
+    for entry in gold["documents"]:
+        path = (root / entry["path"]).resolve()
+        if not path.exists():
+            continue  # ../shared may be absent; the set is scored over what is there
+        doc = parse_document(path)
+        if entry.get("letter_date"):
+            doc.date = date.fromisoformat(entry["letter_date"])
+        found = extract_commitments(doc)
+        texts = [_norm(c.text) for c in found]
+        used: set[int] = set()
+        for item in entry.get("commitments", []):
+            anchor = _norm(item["anchor"])
+            hit = next((i for i, t in enumerate(texts) if anchor in t), None)
+            if hit is None:
+                fn += 1
+                misses.append(f"{path.name}: {item['anchor']}")
+                continue
+            tp += 1
+            used.add(hit)
+            if item.get("due"):
+                deadline_n += 1
+                due = found[hit].due
+                expected = (item["due"]["start"], item["due"]["end"])
+                if due and (due.start.isoformat(), due.end.isoformat()) == expected:
+                    deadline_ok += 1
+                else:
+                    got = f"{due.start}..{due.end} ({due.label})" if due else "geen"
+                    wrong.append(f"{path.name}: {item['anchor']}: verwacht {expected[0]}..{expected[1]}, kreeg {got}")
+        negatives = [_norm(n["anchor"]) for n in entry.get("non_commitments", [])]
+        for i, text in enumerate(texts):
+            if i in used:
+                continue
+            if any(a in text for a in negatives) or entry.get("fully_labelled"):
+                fp += 1
+                alarms.append(f"{path.name}: {found[i].text[:90]}")
+    date_ok, wrong_dates = 0, []
+    for item in gold.get("dates", []):
+        reference = date.fromisoformat(item["reference"]) if item.get("reference") else None
+        found_range = normalise_due(item["text"], reference=reference)
+        if found_range and (found_range.start.isoformat(), found_range.end.isoformat()) == (item["start"], item["end"]):
+            date_ok += 1
+        else:
+            got = f"{found_range.start}..{found_range.end}" if found_range else "geen"
+            wrong_dates.append(f"{item['text']}: verwacht {item['start']}..{item['end']}, kreeg {got}")
+    dates_n = len(gold.get("dates", []))
+    return ExtractScores(
+        precision=tp / (tp + fp) if tp + fp else 0.0,
+        recall=tp / (tp + fn) if tp + fn else 0.0,
+        deadline_accuracy=deadline_ok / deadline_n if deadline_n else 0.0,
+        date_accuracy=date_ok / dates_n if dates_n else 0.0,
+        true_positives=tp, false_positives=fp, false_negatives=fn,
+        deadlines_checked=deadline_n, dates_checked=dates_n,
+        misses=misses, wrong_deadlines=wrong, wrong_dates=wrong_dates, false_alarms=alarms,
+    )
