@@ -69,3 +69,15 @@ def chroma_server(tmp_path_factory):
         proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory):
+    """The real model over our corpus/, ingested once per test session (embedded store)."""
+    from assistant.core import Assistant
+    from assistant.search.store import StoreConfig
+
+    index = tmp_path_factory.mktemp("corpus-index") / "index"
+    assistant = Assistant(StoreConfig(index_dir=index), embedder="e5")
+    report = assistant.ingest([CORPUS])
+    return assistant, report
