@@ -180,6 +180,11 @@ class ExtractScores:
         return dict(self.__dict__)
 
 
+def _ambiguous(item: dict) -> bool:
+    reason = item.get("ambiguous")
+    return bool(reason) and not str(reason).lower().startswith("due only")
+
+
 def eval_extract(gold_path: Path) -> ExtractScores:
     """Precision, recall and exact-deadline accuracy of commitment extraction on a gold set,
     and the accuracy of the date normaliser on its list of expressions."""
@@ -202,7 +207,13 @@ def eval_extract(gold_path: Path) -> ExtractScores:
         found = extract_commitments(doc)
         texts = [_norm(c.text) for c in found]
         used: set[int] = set()
+        # Items the labeller marked ambiguous count neither way (unless only their date is).
+        unsure = [_norm(i["anchor"]) for i in entry.get("commitments", []) + entry.get("non_commitments", [])
+                  if _ambiguous(i)]
+        used |= {i for i, t in enumerate(texts) if any(a in t for a in unsure)}
         for item in entry.get("commitments", []):
+            if _ambiguous(item):
+                continue
             anchor = _norm(item["anchor"])
             hit = next((i for i, t in enumerate(texts) if anchor in t), None)
             if hit is None:
@@ -220,7 +231,7 @@ def eval_extract(gold_path: Path) -> ExtractScores:
                 else:
                     got = f"{due.start}..{due.end} ({due.label})" if due else "geen"
                     wrong.append(f"{path.name}: {item['anchor']}: verwacht {expected[0]}..{expected[1]}, kreeg {got}")
-        negatives = [_norm(n["anchor"]) for n in entry.get("non_commitments", [])]
+        negatives = [_norm(n["anchor"]) for n in entry.get("non_commitments", []) if not _ambiguous(n)]
         for i, text in enumerate(texts):
             if i in used:
                 continue

@@ -135,3 +135,14 @@ def test_commitments_cli_on_files_contract(tmp_path):
             date.fromisoformat(row["due"]["start"])
     logeer = next(r for r in rows if "Molenweg wordt" in r["text"])
     assert logeer["status"] == "overdue" and logeer["due"]["label"] == "per 1 september 2025"
+
+
+def test_gold_set_precision_recall_and_deadlines_meet_the_targets():
+    from assistant.evaluate import eval_extract
+    from tests.conftest import ROOT
+
+    scores = eval_extract(ROOT / "eval" / "gold_extract.json")
+    assert scores.precision >= 0.90, scores.false_alarms
+    assert scores.recall >= 0.90, scores.misses
+    assert scores.deadline_accuracy >= 0.95, scores.wrong_deadlines
+    assert scores.date_accuracy >= 0.95, scores.wrong_dates

@@ -57,7 +57,7 @@ STATED = [
     ("14-03-2025", "2025-03-14", "2025-03-14"),
     ("14/03/2025", "2025-03-14", "2025-03-14"),
     ("2025-03-14", "2025-03-14", "2025-03-14"),
-    ("uiterlijk 1 november 2025", "2025-11-01", "2025-11-01"),
+    ("uiterlijk 1 november 2025", "2025-03-14", "2025-11-01"),
     ("per 1 januari 2026", "2026-01-01", "2026-01-01"),
     ("vanaf 1 januari 2025", "2025-01-01", "2025-01-01"),
     ("met ingang van 1 juli 2025", "2025-07-01", "2025-07-01"),
@@ -72,14 +72,14 @@ STATED = [
     ("einde 2025", "2025-09-01", "2025-12-31"),
     ("eind van 2025", "2025-09-01", "2025-12-31"),
     ("aan het einde van 2025", "2025-09-01", "2025-12-31"),
-    ("uiterlijk eind 2025", "2025-09-01", "2025-12-31"),
+    ("uiterlijk eind 2025", "2025-03-14", "2025-12-31"),
     ("begin maart 2026", "2026-03-01", "2026-03-10"),
     ("medio juni 2025", "2025-06-11", "2025-06-20"),
     ("eind februari 2025", "2025-02-21", "2025-02-28"),
     # quarters and halves
     ("het derde kwartaal van 2025", "2025-07-01", "2025-09-30"),
     ("in het 3e kwartaal van 2025", "2025-07-01", "2025-09-30"),
-    ("uiterlijk in het derde kwartaal van 2025", "2025-07-01", "2025-09-30"),
+    ("uiterlijk in het derde kwartaal van 2025", "2025-03-14", "2025-09-30"),
     ("Q3 2025", "2025-07-01", "2025-09-30"),
     ("eerste kwartaal 2025", "2025-01-01", "2025-03-31"),
     ("het laatste kwartaal van 2025", "2025-10-01", "2025-12-31"),
@@ -132,7 +132,7 @@ def test_expression_with_a_stated_year_needs_no_reference(text: str, start: str,
 
 
 RELATIVE = [  # reference 2025-03-14
-    ("uiterlijk in het derde kwartaal", "2025-07-01", "2025-09-30"),
+    ("uiterlijk in het derde kwartaal", "2025-03-14", "2025-09-30"),
     ("in het eerste kwartaal", "2025-01-01", "2025-03-31"),  # still running on 14 March
     ("in januari", "2026-01-01", "2026-01-31"),  # January 2025 is over
     ("in november", "2025-11-01", "2025-11-30"),
@@ -352,7 +352,7 @@ def test_sentence_with_several_dates_in_text_order() -> None:
         "en neemt vóór 1 november 2025 een besluit; de nieuwe regeling geldt vanaf 2026."
     )
     assert spans(text) == [
-        ("uiterlijk in het derde kwartaal", "2025-07-01", "2025-09-30"),
+        ("uiterlijk in het derde kwartaal", "2025-03-14", "2025-09-30"),
         ("vóór 1 november 2025", "2025-03-14", "2025-10-31"),
         ("vanaf 2026", "2026-01-01", "2026-01-01"),
     ]
@@ -380,8 +380,8 @@ def test_longest_reading_wins() -> None:
 @pytest.mark.parametrize(
     ("expression", "start", "end"),
     [
-        ("uiterlijk eind 2025", "2025-09-01", "2025-12-31"),
-        ("uiterlijk eind 2025.", "2025-09-01", "2025-12-31"),
+        ("uiterlijk eind 2025", "2025-03-14", "2025-12-31"),
+        ("uiterlijk eind 2025.", "2025-03-14", "2025-12-31"),
         (" (Q3 2025) ", "2025-07-01", "2025-09-30"),
         ("nov. 2023", "2023-11-01", "2023-11-30"),
         ("2024", "2024-01-01", "2024-12-31"),

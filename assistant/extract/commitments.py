@@ -35,9 +35,12 @@ FIRM_CUES: tuple[str, ...] = (
     r"\b(zal|zullen)\b",
     # "gaat ... opstarten": the infinitive closes the clause
     r"\b(gaan|gaat)\s+([\w()-]+\s+){0,8}?\w+en\s*([.,;:]|$|\s(om|en|zodat|waarbij|met|in|op)\b)",
-    r"\b(informeren|informeert)\s+(wij\s+|we\s+|het college\s+)?(u|de (gemeente)?raad|de adviesraad|de asd|de kamer)\b",
+    r"\b(informeren|informeert|informeer)\s+(wij\s+|we\s+|ik\s+|het college\s+)?(u|uw kamer|de (gemeente)?raad|de adviesraad|de asd|de kamer)\b",
     r"\b(houden|houdt)\s+(wij\s+|we\s+)?(u|de raad|de adviesraad)\s+(op de hoogte|geïnformeerd)\b",
-    r"\b(ontvangt|ontvangen)\s+(u|de (gemeente)?raad|de adviesraad|de kamer)\b",
+    r"\b(ontvangt|ontvangen)\s+(u|de (gemeente)?raad|de adviesraad|de kamer)\b|\bu\s+ontvangt\b",
+    r"\b(zegt|zeggen|zeg)\b.*\btoe\b",  # "wethouder X zegt toe dat ..."
+    r"\b(blijven|blijft)\s+(wij\s+|we\s+)?([\w-]+\s+){0,6}?(op de hoogte|actief|beschikbaar|bestaan|houden|inzetten)\b",
+    r"\b(binnenkort|spoedig|op korte termijn)\b",
     r"\bstellen\s+(wij|we)\b.*\bbeschikbaar\b|\b(wij|we)\s+stellen\b.*\bbeschikbaar\b",
     r"\b(trekken|trekt)\b.*\buit\b",
     r"\b(komen|komt)\s+(wij\s+|we\s+|het college\s+)?(met|terug op)\b",
@@ -48,9 +51,10 @@ FIRM_CUES: tuple[str, ...] = (
 )
 # Weaker promises: still commitments, with strength "intent".
 INTENT_CUES: tuple[str, ...] = (
-    r"\b(streven|streeft)\s+(wij\s+|we\s+|het college\s+)?(ernaar|naar)\b",
-    r"\b(willen|wil)\s+(wij\s+|we\s+|het college\s+)?(\w+\s+){0,8}?\w+en\b",
-    r"\b(onderzoeken|onderzoekt|bekijken|bekijkt|verkennen|verkent|bezien|beziet)\s+(wij\s+|we\s+|het college\s+)?(of|hoe|welke|de mogelijkheid)\b",
+    r"\b(streven|streeft)\s+(wij\s+|we\s+|het college\s+)?(ernaar|naar)\b|\bhet streven is\b",
+    r"\b(willen|wil)\s+(wij\s+|we\s+|ik\s+|het college\s+)?(\w+\s+){0,8}?\w+en\b",
+    r"\b(onderzoeken|onderzoekt|onderzoek|bekijken|bekijkt|verkennen|verkent|bezien|beziet)\s+(\w+\s+){0,2}?(of|hoe|welke|de mogelijkheid)\b",
+    r"\b(ben|is|zijn)\s+(\w+\s+)?voornemens\b|\bvoornemen(s)? (is|om)\b",
     r"\b(zetten|zet)\s+(wij\s+|we\s+|het college\s+)?(ons|zich)\s+(ervoor\s+)?in\b",
 )
 # Actions "wij"/"het college" take in the present tense that promise something even without a
@@ -64,9 +68,11 @@ ACTION_VERBS = frozenset("""
     verlengt introduceren introduceert regelen regelt reserveren reserveert voegen voegt benaderen
     benadert bespreken bespreekt actualiseren actualiseert herzien herziet uitbreiden breidt
     continueren continueert intensiveren intensiveert volgen volgt informeren informeert
+    verwerken verwerkt sluiten sluit onderneem neem breng kom leg stel zorg start stuur informeer
 """.split())
 # Money the college allocates counts when it binds the future (structural, or a future year).
-BUDGET_VERBS = r"\b(beschikbaar|uittrekken|trekken|reserveren|gereserveerd|opgenomen|opnemen|investeren|geïnvesteerd|begroot|vrijgemaakt|vrijmaken)\b"
+BUDGET_VERBS = (r"\b(beschikbaar|uittrekken|trekken|reserveren|gereserveerd|opgenomen|opnemen|investeren|geïnvesteerd|"
+                r"begroot|vrijgemaakt|vrijmaken|krijgen|krijgt)\b")
 
 # Exclusions: any of these and the sentence is not a commitment.
 EXCLUSIONS: tuple[str, ...] = (
@@ -75,23 +81,40 @@ EXCLUSIONS: tuple[str, ...] = (
     r"waardeert|begrijpen|begrijpt|hopen|hoopt|betreuren|constateren|merken|erkennen|realiseren|achten|menen|"
     r"onderschrijven|onderschrijft|gaan ervan uit|nemen (dit|het|uw) advies)\b",
     r"\b(adviseren|adviseert|verzoekt|verzoeken|vragen wij u|raden (wij|we) u aan)\b",
-    r"\b(nu al|op dit moment|momenteel|inmiddels|al jaren|sinds \d{4})\b",
+    r"\b(nu al|op dit moment|momenteel|inmiddels|al jaren|sinds \d{4}|oorspronkelijk|destijds)\b",
+    r"\b(geldt|gelden|bestaat|bestaan|is|zijn|heeft|hebben)\s+(er\s+|nu\s+)?al\b",  # "geldt al een spoedprocedure"
+    r"\bniet\b.*\bop korte termijn\b",
     r"\b(ontwikkelen|nemen|zien|zetten|stellen)\s+(wij|we|het college)\s+(geen|niet)\b",
     r"\b(wij|we|het college)\s+\w+\s+(geen|niet)\b(?!.*\b(maar|wel)\b)",
     r"\bwat (wij|we|het college) (gaan|gaat) doen\b",  # "wij geven aan wat wij gaan doen": a reading guide
     r"\b(uiteen|liever)\b",  # "zetten wij per adviespunt uiteen", "zetten de middelen liever in"
     r"\b(met|in) deze brief\b",  # what this letter itself does is no promise
     r"\b(toegezegd|beloofd)\b",  # a promise reported, not made (the original is the commitment)
+    r"\b(stelde|stelt|vroeg|vraagt)\s+(de vraag|of|hoe|wat)\b",  # a question reported
+    r"\b(schetsen|schets|beschrijven|beschrijf|toelichten)\b",  # what the letter itself will do
+    r"\bis de verwachting\b|\bwordt verwacht dat\b",  # a forecast, not a promise
+    r"\bwaardering uit(spreken|spreekt)\b",
+    r"\b(zal|zullen)\s+([\w-]+\s+){0,4}?(geen|niet)\b",  # "zal ... geen grondslag worden gecreëerd"
 )
-# Past tense: a finite auxiliary of the perfect or a past form, before any future cue.
-PAST = re.compile(
-    r"\b(is|zijn|heeft|hebben|werd|werden|was|waren)\b(?:(?!\b(zal|zullen|gaat|gaan)\b).)*\b(ge\w+[dt]|ge\w+en|\w+eerd)\b",
-    re.IGNORECASE,
-)
-_PRESENT_ACTION = re.compile(
-    r"\b(wij|we|het college|de gemeente)\s+(\w+en|\w+t)\b|\b(\w+en|\w+t)\s+(wij|we|het college|de gemeente)\b",
-    re.IGNORECASE,
-)
+# Past tense: an auxiliary of the perfect or the past, then a past participle within a few
+# words ("is ... beschikbaar gesteld", "heeft aangetoond"), not a present passive ("wordt gezet").
+_PAST_AUX = frozenset({"is", "zijn", "heeft", "hebben", "werd", "werden", "was", "waren"})
+_PARTICIPLE = re.compile(r"^\w{0,7}ge\w+(d|t|en|an)$|^\w+eerd$")
+_NOT_BEFORE_PARTICIPLE = frozenset({"wordt", "worden", "word", "te", "kan", "kunnen", "zal", "zullen", "moet", "moeten"})
+# Nouns and adjectives that look like participles ("zijn de gemeenten").
+_NOT_PARTICIPLES = frozenset("""
+    gemeente gemeenten gesprek gesprekken gezin gezinnen gebied gebieden geval gevallen gevolg gevolgen
+    gegevens gebruik gebruikers gedeelte geld gelden gebouw gebouwen gedachte gedachten gemiddeld
+    gevaar geheel gewenst geschikt gelijk genoeg gewoon gezond gebeurtenissen gezamenlijk gericht geschiedt
+""".split())
+_PAST_WINDOW = 18
+# Simple past forms that put a sentence in the past ("De pilot liep tot 1 januari 2025").
+SIMPLE_PAST = frozenset("""
+    liep liepen kon konden stond stonden ging gingen kwam kwamen bleek bleken bleef bleven deed deden
+    gaf gaven nam namen zag zagen vond vonden werd werden was waren had hadden startte startten
+""".split())
+# A year after the name of a plan or budget names that document, not when something happens.
+_DOCUMENT_NOUNS = ("akkoord", "begroting", "nota", "programma", "plan", "rapportage", "jaarrekening", "agenda")
 _LEADING = re.compile(r"^(daarom|daarnaast|ook|wel|verder|tevens|voorts|bovendien|dan ook|tot slot)\s*,?\s+", re.I)
 _ACTION_WORDS = 16
 
@@ -134,7 +157,7 @@ def read_commitment(sentence: str, reference: date | None = None, sender: str = 
     strength = _strength(lowered, sentence, dates, amounts, reference)
     if strength is None:
         return None
-    due = _due(dates, reference)
+    due = _due(dates, reference) or _document_year(sentence)
     amount = amounts[0][2] if amounts else None
     return Commitment(
         text=sentence.strip(),
@@ -150,37 +173,57 @@ def read_commitment(sentence: str, reference: date | None = None, sender: str = 
 def _strength(lowered: str, sentence: str, dates, amounts, reference: date | None) -> Strength | None:
     if any(re.search(p, lowered) for p in INTENT_CUES):
         return "intent"
-    future = any(r.end >= reference for _, _, r in dates) if reference else bool(dates)
-    past = bool(PAST.search(sentence))
+    timed = [r for start, _, r in dates if not _names_document(sentence, start)]
+    future = any(r.end >= reference for r in timed) if reference else bool(timed)
+    past = _is_past(lowered)
     if any(re.search(p, lowered) for p in FIRM_CUES) and not (past and not future):
         return "firm"
     if amounts and re.search(BUDGET_VERBS, lowered):
-        # Money already granted for a past or current year is a fact; structural money binds.
-        if any(a.kind == "structureel" for _, _, a in amounts) or (future and not past):
+        # Money already granted is a fact; structural money, or money made available now, binds.
+        if any(a.kind == "structureel" for _, _, a in amounts) or not past:
             return "firm"
     if past:
         return None
-    if future and (_PRESENT_ACTION.search(sentence) or _scheduled(lowered)):
-        return "firm"
+    if future and not re.search(r"\b(huidige|bestaande)\b", lowered):
+        return "firm"  # something that happens at a date still ahead: a plan, whoever carries it out
     if _acting_subject(lowered):
         return "firm"
     return None
 
 
+def _names_document(sentence: str, start: int) -> bool:
+    before = sentence[:start].split()[-1:]
+    return bool(before) and before[0].lower().endswith(_DOCUMENT_NOUNS)
+
+
+_SUBORDINATE = re.compile(r"[,;:]?\s\b(dat|waarin|waarbij|waarmee|die|zodat|omdat|nadat|zonder|wanneer|als)\b")
+
+
+def _is_past(lowered: str) -> bool:
+    """Whether the main clause is in the past; a subordinate clause ("zonder dat de gemeente
+    is ingelicht") does not move the promise itself into the past."""
+    main = _SUBORDINATE.split(lowered, maxsplit=1)[0]
+    words = re.findall(r"[\w-]+", main)
+    if any(w in SIMPLE_PAST for w in words) and not re.search(r"\b(zal|zullen|gaat|gaan)\b", main):
+        return True
+    for i, word in enumerate(words):
+        if word not in _PAST_AUX or re.search(r"\b(zal|zullen|gaat|gaan)\b", " ".join(words[:i])):
+            continue
+        for j in range(i + 1, min(len(words), i + 1 + _PAST_WINDOW)):
+            if (_PARTICIPLE.match(words[j]) and words[j] not in _NOT_PARTICIPLES
+                    and words[j - 1] not in _NOT_BEFORE_PARTICIPLE):
+                return True
+    return False
+
+
 def _acting_subject(lowered: str) -> bool:
     """"wij"/"het college" with an action verb right before or after it."""
-    for match in re.finditer(r"\b(wij|we|het college|de gemeente)\b", lowered):
+    for match in re.finditer(r"\b(wij|we|ik|het college|de gemeente)\b", lowered):
         before = lowered[: match.start()].split()[-1:]
         after = lowered[match.end():].split()[:1]
         if any(w.strip(",.") in ACTION_VERBS for w in before + after):
             return True
     return False
-
-
-def _scheduled(lowered: str) -> bool:
-    """Passive or impersonal scheduling: "wordt in 2024 geëvalueerd", "start in november"."""
-    return bool(re.search(r"\b(wordt|worden|start|starten|begint|beginnen|loopt|lopen|verschijnt|verschijnen|"
-                          r"volgt|volgen|kunnen|kan|houdt|houden|treedt|treden|gaat|gaan)\b", lowered))
 
 
 # "binnen drie werkdagen", "binnen vier weken na de melding": a service norm, not a deadline.
@@ -197,6 +240,20 @@ def _due(dates: list[tuple[int, int, DateRange]], reference: date | None) -> Dat
             if found.end >= reference:
                 return found
     return dates[0][2]
+
+
+_PLANNING_DOCUMENT = re.compile(
+    r"\b(?:in|bij|via) de (?:\w+ )?(?:bestuursrapportage|begroting|programmabegroting|voorjaarsnota|najaarsnota|"
+    r"kadernota|jaarrekening|meerjarenbegroting) (?P<year>20\d\d)\b", re.IGNORECASE)
+
+
+def _document_year(sentence: str) -> DateRange | None:
+    """"in de eerste bestuursrapportage 2025": done within that budget year."""
+    match = _PLANNING_DOCUMENT.search(sentence)
+    if not match:
+        return None
+    year = int(match.group("year"))
+    return DateRange(date(year, 1, 1), date(year, 12, 31), match.group(0))
 
 
 def _actor(sentence: str, sender: str) -> str | None:

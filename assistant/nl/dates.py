@@ -10,12 +10,13 @@ An expression is an optional *modifier* (MODIFIERS: "uiterlijk", "vóór", "vana
 followed by a *period* ("2025", "het derde kwartaal van 2025", "de zomer", "1 januari
 2026"). The period gives a range; the modifier reshapes it:
 
-* WITHIN (in, op, tijdens, in de loop van, uiterlijk, ...): the period itself.
-  "uiterlijk X" keeps X: the letter names X as the window, and its end is the deadline.
+* WITHIN (in, op, tijdens, in de loop van, ...): the period itself.
 * BEFORE (vóór, voor, tot): ends the day before the period starts. "vóór eind 2025"
   ends 31 December ("eind" names a moment, not Sep–Dec); "vóór de zomer(vakantie)" ends
   30 June (before the summer recess, not before 1 June).
-* UNTIL (tot en met, t/m, nog, later): ends where the period ends.
+* UNTIL (uiterlijk, ten laatste, niet later dan, tot en met, t/m, nog): ends where the
+  period ends. "uiterlijk in het derde kwartaal van 2025" promises it by 30 September 2025
+  at the latest, so it may happen any day from the letter on: that is its window.
 * For BEFORE and UNTIL the start is the reference date when given and not after the
   end; otherwise start = end (a deadline-only range).
 * FROM (vanaf, per, met ingang van, sinds): open-ended, so start = end = the first day.
@@ -229,10 +230,10 @@ MODIFIERS: dict[str, Mod] = {
     "in": Mod.WITHIN, "op": Mod.WITHIN, "gedurende": Mod.WITHIN, "tijdens": Mod.WITHIN,
     "in de loop van": Mod.WITHIN, "ergens in": Mod.WITHIN, "rond": Mod.WITHIN, "rondom": Mod.WITHIN,
     "omstreeks": Mod.WITHIN, "tegen": Mod.WITHIN, "in de periode": Mod.WITHIN, "de periode": Mod.WITHIN,
-    # "uiterlijk X": X is the window the letter commits to; its end is the deadline
-    "uiterlijk": Mod.WITHIN, "uiterlijk in": Mod.WITHIN, "uiterlijk op": Mod.WITHIN,
-    "uiterlijk in de loop van": Mod.WITHIN, "ten laatste": Mod.WITHIN, "ten laatste in": Mod.WITHIN,
-    "ten laatste op": Mod.WITHIN, "niet later dan": Mod.WITHIN,
+    # "uiterlijk X": any time from the letter until the end of X (see UNTIL)
+    "uiterlijk": Mod.UNTIL, "uiterlijk in": Mod.UNTIL, "uiterlijk op": Mod.UNTIL,
+    "uiterlijk in de loop van": Mod.UNTIL, "ten laatste": Mod.UNTIL, "ten laatste in": Mod.UNTIL,
+    "ten laatste op": Mod.UNTIL, "niet later dan": Mod.UNTIL,
     # before the period starts
     "vóór": Mod.BEFORE, "uiterlijk vóór": Mod.BEFORE, "nog vóór": Mod.BEFORE, "ruim vóór": Mod.BEFORE,
     "ver vóór": Mod.BEFORE, "tot": Mod.BEFORE, "voorafgaand aan": Mod.BEFORE,

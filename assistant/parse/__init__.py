@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assistant.model import Document, assign_offsets
 from assistant.parse.detect import DEFAULT_MAX_MB, detect_format
-from assistant.parse.layout import group_paragraphs, strip_running_lines
+from assistant.parse.layout import group_paragraphs, strip_lines_naming, strip_running_lines
 from assistant.parse.lines import RawDocument
 from assistant.parse.meta import (
     classify_kind,
@@ -60,8 +60,9 @@ def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
         pages[first] = pages[first][letterhead.body_start:]
         if pages[first]:
             pages[first][0].new_paragraph = True
-    blocks = assign_offsets([classify(p) for p in group_paragraphs(pages) if p.text])
     fields = letterhead.fields if letterhead else {}
+    pages = strip_lines_naming(pages, [fields.get("kenmerk"), fields.get("onderwerp")])
+    blocks = assign_offsets([classify(p) for p in group_paragraphs(pages) if p.text])
     lead_lines = (letterhead.lines if letterhead else []) + [b.text for b in blocks[:3]]
     title = find_title(fields, blocks, raw.properties)
     doc = Document(

@@ -98,6 +98,24 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list
     return kept_pages, removed
 
 
+def strip_lines_naming(pages: list[list[Line]], names: list[str | None]) -> list[list[Line]]:
+    """Drop running headers that only a letter of two pages has once ("Ons kenmerk 2024/0412"
+    at the top of page 2): top or bottom lines of later pages that name the letter's kenmerk
+    or subject, which a body line rarely does at a page edge."""
+    wanted = [n.lower() for n in names if n and len(n) >= 6]
+    if not wanted:
+        return pages
+    kept_pages = []
+    for number, lines in enumerate(pages, start=1):
+        edge = set(range(min(2, len(lines)))) | set(range(max(0, len(lines) - 2), len(lines))) if number > 1 else set()
+        drop = {i for i in edge if any(n in lines[i].text.lower() for n in wanted) and len(lines[i].text) < 120}
+        kept = [line for i, line in enumerate(lines) if i not in drop]
+        if kept and 0 in drop:
+            kept[0].new_paragraph = lines[0].new_paragraph
+        kept_pages.append(kept)
+    return kept_pages
+
+
 def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip()
 

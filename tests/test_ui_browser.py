@@ -1,0 +1,165 @@
+"""The app in a real browser (Debian's Chromium, driven by Playwright): upload through the file
+input, see the document listed, search, read a hit in its context; and nothing is fetched from
+anywhere but the app itself.
+
+With ASSISTANT_SCREENSHOTS=1 each tab is saved to docs/screenshots/<tab>.png.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+import ui  # noqa: E402
+from assistant.core import Assistant  # noqa: E402
+from assistant.search.store import StoreConfig  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: apt-get install -y chromium"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def write_letter(folder: Path, name: str, subject: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"Gemeente Rijnwaarde\n\nDatum: 14 maart 2024\nOns kenmerk: 2024/001\nOnderwerp: {subject}\n\n"
+                    f"Geachte leden van de raad,\n\n{body}\n\nHoogachtend,\n\nhet college\n", encoding="utf-8")
+    return path
+
+
+def screenshot(page, tab: str) -> None:
+    if os.environ.get("ASSISTANT_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{tab}.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The app over an index that already holds the sample corpus (PDF versions)."""
+    folder = tmp_path_factory.mktemp("browser")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for path in sorted((ROOT / "corpus").glob("*.pdf")):
+        shutil.copy(path, corpus / path.name)
+    assistant = Assistant(StoreConfig(index_dir=folder / "index"), embedder="fake")
+    assistant.ingest([corpus])
+    blocks = ui.build_app(assistant)
+    url = ui.serve(blocks, host="127.0.0.1", port=free_port(), block=False)
+    yield url
+    blocks.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(app_url)
+    page.get_by_role("tab", name="Documenten").wait_for()
+    yield page
+    context.close()
+    outside = [url for url in requested if not url.startswith(app_url) and not url.startswith("data:")]
+    assert outside == [], f"the page fetched from elsewhere: {outside}"
+
+
+def test_uploaded_letter_is_listed_and_found_with_its_citation(page, tmp_path):
+    from playwright.sync_api import expect
+
+    letter = write_letter(tmp_path, "logeerhuis_uitbreiding.txt", "Uitbreiding logeerhuis De Linde",
+                          "Het logeerhuis De Linde krijgt in 2025 vier extra logeerbedden.\n\n"
+                          "De gemeente betaalt de verbouwing uit de middelen voor mantelzorgondersteuning.")
+
+    page.locator("#upload input[type=file]").set_input_files(str(letter))
+    expect(page.locator("#upload")).to_contain_text("logeerhuis_uitbreiding.txt")
+    page.get_by_role("button", name="Toevoegen aan de index").click()
+
+    expect(page.locator("#documents-status")).to_contain_text("1 document toegevoegd", timeout=30_000)
+    expect(page.locator("#documents-table")).to_contain_text("Uitbreiding logeerhuis De Linde")
+    screenshot(page, "documenten")
+
+    page.get_by_role("tab", name="Zoeken").click()
+    page.get_by_label("Zoekvraag").fill("extra logeerbedden De Linde")
+    page.get_by_label("Zoekvraag").press("Enter")
+
+    first = page.locator("#results .hit").first
+    expect(first).to_contain_text("Uitbreiding logeerhuis De Linde, 14-03-2024, kenmerk 2024/001, p. 1, alinea",
+                                  timeout=30_000)
+    expect(first.locator("mark").first).to_be_visible()
+    expect(page.locator("#context .para.found")).to_contain_text("vier extra logeerbedden")
+    screenshot(page, "zoeken")
+
+
+def test_clicking_a_result_shows_it_in_its_context(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Zoeken").click()
+    page.get_by_label("Zoekvraag").fill("logeervoorziening mantelzorgers")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    second = page.locator("#results .hit").nth(1)
+    expect(second).to_be_visible(timeout=30_000)
+    text = second.locator("p").inner_text()
+
+    second.click()
+
+    expect(page.locator("#context .para.found")).to_contain_text(text[:60])
+    expect(page.locator("#context-choice input[type=radio]").nth(1)).to_be_checked()
+
+
+def test_context_stays_in_view_when_a_result_far_down_is_clicked(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Zoeken").click()
+    page.get_by_label("Zoekvraag").fill("mantelzorgers respijtzorg logeervoorziening")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    last = page.locator("#results .hit").last
+    expect(page.locator("#results .hit")).to_have_count(10, timeout=30_000)
+
+    last.click()
+
+    expect(page.locator("#context-choice input[type=radio]").nth(9)).to_be_checked()
+    expect(page.locator("#context .para.found")).to_be_in_viewport()
+    screenshot(page, "zoeken-context")
+
+
+def test_a_date_that_cannot_be_read_shows_a_dutch_message(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Zoeken").click()
+    page.get_by_text("Filters: soort document en periode").click()
+    page.get_by_label("Vanaf").fill("gisteren")
+    page.get_by_label("Zoekvraag").fill("logeervoorziening")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+
+    expect(page.get_by_text("'gisteren' is geen datum")).to_be_visible(timeout=30_000)
