@@ -297,6 +297,32 @@ def commitments(files, register, status, actor, today, evidence, export_path, as
     click.echo(f"{len(found)} toezeggingen")
 
 
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print de vergelijking als JSON.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Schrijf een Word-bestand met wijzigingen bijhouden.")
+@click.option("--ignore-case", is_flag=True, help="Negeer verschillen in hoofdletters.")
+@click.option("--ignore-punctuation", is_flag=True, help="Negeer wijzigingen die alleen leestekens zijn.")
+@click.option("--keep-whitespace", is_flag=True, help="Tel ook verschillen in witruimte als wijziging.")
+@_core_errors
+def compare(old, new, as_json, output, ignore_case, ignore_punctuation, keep_whitespace):
+    """Vergelijk twee versies van een brief: tekst, metadata en toezeggingen."""
+    from assistant.compare import compare_files
+    from assistant.redline import write_redline
+
+    result = compare_files(old, new, ignore_case=ignore_case, ignore_whitespace=not keep_whitespace,
+                           ignore_punctuation=ignore_punctuation)
+    if output:
+        write_redline(result, output)
+    if as_json:
+        _echo_json(result.to_dict())
+        return
+    click.echo(result.summary_text())
+    if output:
+        click.echo(f"Word-bestand met bijgehouden wijzigingen: {output}")
+
+
 @main.command("eval")
 @click.argument("file", type=click.Path(exists=True, path_type=Path))
 @click.option("--embedder", envvar="ASSISTANT_EMBEDDER", default="e5", show_default=True, help="Taalmodel.")
