@@ -298,6 +298,23 @@ def commitments(files, register, status, actor, today, evidence, export_path, as
 
 
 @main.command()
+@click.option("--advice", type=click.Path(path_type=Path), help="Het advies van de adviesraad.")
+@click.option("--response", type=click.Path(path_type=Path), help="De reactie van het college.")
+@click.option("--template", type=click.Path(path_type=Path), help="Word-sjabloon (briefpapier) voor stijlen, kop- en voettekst.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Het Word-bestand dat wordt geschreven.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Peildatum voor de status van toezeggingen.")
+@index_options
+@_core_errors
+def draft(advice, response, template, output, today, **store):
+    """Stel een concept-vervolgadvies op in Word: per adviespunt reactie, toezeggingen en latere vermeldingen."""
+    if advice is None and response is None:
+        raise click.UsageError("geef --advice, --response of allebei")
+    path = _assistant(**store).draft(advice, response, output, template=template,
+                                     today=today.date() if today else None)
+    click.echo(f"Concept geschreven: {path}")
+
+
+@main.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print de vergelijking als JSON.")

@@ -146,6 +146,14 @@ class Assistant:
         """Passages in later documents that most likely report on a commitment."""
         return later_evidence(self.searcher, commitment, k=k)
 
+    def draft(self, advice: str | Path | None, response: str | Path | None, output: str | Path,
+              template: str | Path | None = None, today: date | None = None) -> Path:
+        """Write the follow-up advice draft (.docx) for an advice and/or a response."""
+        from assistant.draft import build_draft
+        from assistant.draft_docx import write_draft
+
+        return write_draft(build_draft(self, advice, response, today=today), output, template=template)
+
     # -- search -----------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:

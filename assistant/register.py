@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant.errors import AssistantError
 from assistant.model import Commitment, Hit, Status
+from assistant.nl.analyzer import analyze
 from assistant.search.search import Filters, Searcher
 from assistant.search.store import day_int
 
@@ -55,13 +56,26 @@ class RegisterFilter:
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+# A later passage reports on a commitment when it shares this many of its words (stems), and
+# at least this share of them: search ranks, this decides whether a hit is about it at all.
+_MIN_SHARED_TERMS = 2
+_MIN_SHARED_SHARE = 0.3
+_MIN_WORDS = 8  # a heading alone ("Logeervoorziening Molenweg") says nothing about progress
+
+
 def later_evidence(searcher: Searcher, commitment: Commitment, k: int = 3) -> list[Hit]:
     """Passages in documents dated after the commitment's letter that most likely report on it."""
     if commitment.doc_date is None:
         return []
     filters = Filters(after=commitment.doc_date + timedelta(days=1))
-    hits = searcher.search(commitment.action or commitment.text, k=k + 2, filters=filters)
-    return [h for h in hits if h.document.id != commitment.source.doc_id][:k]
+    wanted = set(analyze(commitment.action or commitment.text))
+    found = []
+    for hit in searcher.search(commitment.action or commitment.text, k=4 * k, filters=filters):
+        shared = wanted & set(analyze(hit.passage.text))
+        if (hit.document.id != commitment.source.doc_id and len(hit.passage.text.split()) >= _MIN_WORDS
+                and len(shared) >= max(_MIN_SHARED_TERMS, _MIN_SHARED_SHARE * len(wanted))):
+            found.append(hit)
+    return found[:k]
 
 
 COLUMNS: tuple[tuple[str, int], ...] = (

@@ -1,0 +1,229 @@
+"""The follow-up advice draft: per advice point, what the college answered, what it promised,
+and what later documents say about it, assembled into an editable Word file with sources.
+
+Nothing is written by a model: every quoted line comes from a document and carries a
+numbered source (document, date, page, paragraph); the only new words are fixed headings,
+labels and questions built from the facts (an overdue promise, a declined point).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from assistant.errors import AssistantError
+from assistant.extract.commitments import extract_commitments
+from assistant.extract.points import PointMapping, map_points
+from assistant.model import Answer, Commitment, Document, Hit
+from assistant.nl.sentences import sentences
+from assistant.search.search import Filters
+
+STANCE_NL = {
+    "agree": "neemt het advies over",
+    "partly": "neemt het advies gedeeltelijk over",
+    "disagree": "neemt het advies niet over",
+    "unclear": "geen duidelijk standpunt",
+}
+STATUS_NL = {"open": "open", "due": "nu aan de orde", "overdue": "termijn verstreken", "undated": "geen termijn"}
+# How much of an answer to quote: the sentence with the stance and the ones after it.
+_ANSWER_SENTENCES = 3
+_EVIDENCE_PER_COMMITMENT = 2
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One numbered entry of the source list."""
+
+    number: int
+    title: str
+    date: date | None
+    reference: str | None
+    page: int
+    paragraph: int
+    file: str
+
+    def text(self) -> str:
+        parts = [self.title]
+        if self.date:
+            parts.append(dutch_date(self.date))
+        if self.reference:
+            parts.append(f"kenmerk {self.reference}")
+        parts += [f"pagina {self.page}", f"alinea {self.paragraph}", f"bestand {Path(self.file).name}"]
+        return ", ".join(parts)
+
+
+@dataclass
+class DraftCommitment:
+    commitment: Commitment
+    source: int  # number in the source list
+    later: list[tuple[Hit, int]] = field(default_factory=list)  # passage and its source number
+
+
+@dataclass
+class DraftPoint:
+    mapping: PointMapping
+    point_source: int
+    answer_source: int | None
+    commitments: list[DraftCommitment]
+    questions: list[str]
+
+    @property
+    def answer(self) -> Answer | None:
+        return self.mapping.answer
+
+
+@dataclass
+class Draft:
+    subject: str
+    today: date
+    advice: Document | None
+    response: Document | None
+    points: list[DraftPoint]
+    sources: list[SourceRef]
+    notes: list[str] = field(default_factory=list)
+
+
+class _Sources:
+    """Numbers sources in order of first use; the same place gets the same number."""
+
+    def __init__(self) -> None:
+        self.refs: list[SourceRef] = []
+        self._index: dict[tuple, int] = {}
+
+    def add(self, title: str, day: date | None, reference: str | None, page: int, paragraph: int, file: str) -> int:
+        key = (file, page, paragraph)
+        if key not in self._index:
+            ref = SourceRef(len(self.refs) + 1, title, day, reference, page, paragraph, file)
+            self.refs.append(ref)
+            self._index[key] = ref.number
+        return self._index[key]
+
+    def from_doc(self, doc: Document, page: int, paragraph: int) -> int:
+        return self.add(doc.title or Path(doc.path).name, doc.date, doc.reference, page, paragraph, doc.path)
+
+    def from_hit(self, hit: Hit) -> int:
+        d = hit.document
+        return self.add(d.title, d.date, d.reference, hit.passage.page, hit.passage.block, d.path)
+
+
+def build_draft(assistant, advice: str | Path | None, response: str | Path | None = None,
+                today: date | None = None) -> Draft:
+    """Assemble the draft from an advice and/or a response, with later evidence from the index."""
+    if advice is None and response is None:
+        raise AssistantError("Kies een advies, een reactie van het college, of allebei")
+    today = today or date.today()
+    advice_doc = assistant.read(advice) if advice else None
+    response_doc = assistant.read(response) if response else None
+    notes: list[str] = []
+    if advice_doc is not None and response_doc is None:
+        response_doc = _find_response(assistant, advice_doc)
+        if response_doc is not None:
+            notes.append(f"De reactie is in de index gevonden: {response_doc.title} ({Path(response_doc.path).name}).")
+    if advice_doc is not None and advice_doc.kind == "reactie" and response_doc is None:
+        advice_doc, response_doc = None, advice_doc
+    mappings = map_points(advice_doc, response_doc, embedder=assistant.embedder)
+    if not mappings:
+        raise AssistantError("Er zijn geen genummerde adviespunten gevonden; controleer of het juiste document "
+                             "is gekozen (een advies met punten 1, 2, 3 ... of een reactie die ze citeert)")
+    commitments = extract_commitments(response_doc) if response_doc else []
+    sources = _Sources()
+    points = []
+    for mapping in mappings:
+        points.append(_draft_point(assistant, mapping, advice_doc or response_doc, response_doc, commitments,
+                                   sources, today))
+    subject = (advice_doc or response_doc).title or "Vervolgadvies"
+    return Draft(subject=subject, today=today, advice=advice_doc, response=response_doc, points=points,
+                 sources=sources.refs, notes=notes)
+
+
+def _draft_point(assistant, mapping: PointMapping, point_doc: Document, response: Document | None,
+                 commitments: list[Commitment], sources: _Sources, today: date) -> DraftPoint:
+    point = mapping.point
+    point_source = sources.from_doc(point_doc, point.source.page, point.source.block)
+    answer = mapping.answer
+    answer_source = None
+    mine: list[DraftCommitment] = []
+    if answer is not None and response is not None:
+        answer_source = sources.from_doc(response, answer.source.page, answer.source.block)
+        for c in commitments:
+            if answer.source.start <= c.source.start < answer.source.end:
+                item = DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block))
+                item.later = [(hit, sources.from_hit(hit)) for hit in _later_mentions(assistant, c)]
+                mine.append(item)
+    return DraftPoint(mapping, point_source, answer_source, mine, suggested_questions(mapping, mine, today))
+
+
+def _later_mentions(assistant, commitment: Commitment) -> list[Hit]:
+    return assistant.evidence(commitment, k=_EVIDENCE_PER_COMMITMENT)
+
+
+def _find_response(assistant, advice: Document) -> Document | None:
+    """An advice alone: look in the index for a later response that answers its points."""
+    if not assistant.documents():
+        return None
+    votes: dict[str, float] = {}
+    filters = Filters(kinds=("reactie",), after=advice.date) if advice.date else Filters(kinds=("reactie",))
+    from assistant.extract.points import advice_points
+
+    for point in advice_points(advice)[:10]:
+        for hit in assistant.search(point.text[:500], k=3, filters=filters):
+            votes[hit.document.path] = votes.get(hit.document.path, 0.0) + hit.score
+    if not votes:
+        return None
+    best = max(votes, key=votes.get)
+    return assistant.read(best) if Path(best).exists() else None
+
+
+def suggested_questions(mapping: PointMapping, commitments: list[DraftCommitment], today: date) -> list[str]:
+    """Questions for the secretary, each built from a fact in the stukken."""
+    answer = mapping.answer
+    if answer is None:
+        return ["Dit adviespunt is in de reactie van het college niet beantwoord. "
+                "Vraagt de adviesraad het college alsnog om een reactie?"]
+    questions = []
+    if answer.stance == "disagree":
+        questions.append("Het college neemt dit advies niet over. Handhaaft de adviesraad het advies, "
+                         "en met welke nieuwe argumenten?")
+    elif answer.stance == "partly":
+        questions.append("Het college neemt dit advies gedeeltelijk over. Welk deel is niet overgenomen, "
+                         "en vindt de adviesraad de motivering overtuigend?")
+    elif answer.stance == "unclear":
+        questions.append("De reactie neemt geen duidelijk standpunt in over dit advies. "
+                         "Vraagt de adviesraad om een expliciete reactie?")
+    for item in commitments:
+        c = item.commitment
+        status = c.status(today)
+        what = c.action.rstrip(" .…")
+        when = f" ({c.due.label})" if c.due else ""
+        if status == "overdue" and not item.later:
+            questions.append(f"De toezegging \u2018{what}\u2019{when} is volgens de stukken in de index nog niet "
+                             "gerapporteerd. Wat is de stand van zaken?")
+        elif status == "overdue":
+            hit, number = item.later[0]
+            questions.append(f"Over de toezegging \u2018{what}\u2019{when} meldt {hit.document.title} [{number}]. "
+                             "Is de toezegging daarmee volledig nagekomen?")
+        elif status == "undated":
+            questions.append(f"De toezegging \u2018{what}\u2019 heeft geen termijn. "
+                             "Vraagt de adviesraad om een planning?")
+    if answer.stance in ("agree", "partly") and not commitments:
+        questions.append("Het college neemt het advies (deels) over, maar doet geen concrete toezegging. "
+                         "Vraagt de adviesraad wat er wanneer gebeurt?")
+    return questions
+
+
+def quoted_answer(answer: Answer) -> str:
+    """The part of an answer the draft quotes: the stance sentence and what follows it."""
+    parts = sentences(answer.text.replace("\n\n", " "))
+    start = parts.index(answer.stance_sentence) if answer.stance_sentence in parts else 0
+    quoted = parts[start:start + _ANSWER_SENTENCES]
+    return " ".join(quoted) + (" (…)" if len(parts) > start + _ANSWER_SENTENCES else "")
+
+
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+             "oktober", "november", "december")
+
+
+def dutch_date(day: date | None) -> str:
+    """"9 april 2024", as a letter writes it."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}" if day else "datum onbekend"

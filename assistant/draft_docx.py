@@ -1,0 +1,255 @@
+"""Write a Draft as a Word document: A4, Word's own styles (Heading 1/2, Quote, a table
+style), page numbers in the footer, and a numbered source list that every [n] points to.
+
+With a template (the council's letterhead .docx), its styles, headers and footers are used
+and the draft is added after whatever body the template holds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.draft import STANCE_NL, STATUS_NL, Draft, DraftPoint, dutch_date, quoted_answer
+from assistant.errors import AssistantError
+
+_TABLE_STYLES = ("Table Grid",)
+_PLACEHOLDER = "[Schrijf hier het vervolgadvies van de adviesraad op dit punt.]"
+
+
+def write_draft(draft: Draft, path: str | Path, template: str | Path | None = None) -> Path:
+    import docx
+    from docx.shared import Cm
+
+    path = Path(path)
+    if template is not None:
+        try:
+            document = docx.Document(str(template))
+        except Exception as exc:  # python-docx raises several types for a file that is no .docx
+            raise AssistantError(f"{Path(template).name}: het sjabloon is geen bruikbaar Word-bestand (.docx)") from exc
+    else:
+        document = docx.Document()
+        for section in document.sections:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+            section.left_margin = section.right_margin = Cm(2.5)
+            _page_number_footer(section)
+    writer = _Writer(document)
+    writer.title_block(draft)
+    writer.overview(draft)
+    for point in draft.points:
+        writer.point(point, draft)
+    writer.sources(draft)
+    document.core_properties.title = f"Concept vervolgadvies: {draft.subject}"
+    document.core_properties.author = "Adviesassistent"
+    document.save(str(path))
+    return path
+
+
+class _Writer:
+    def __init__(self, document) -> None:
+        self.doc = document
+        names = {s.name for s in document.styles}
+        self.styles = names
+        self.table_style = next((s for s in _TABLE_STYLES if s in names), None)
+
+    def _para(self, text: str = "", style: str | None = None, bold: bool = False, italic: bool = False):
+        paragraph = self.doc.add_paragraph(style=style if style in self.styles else None)
+        if text:
+            run = paragraph.add_run(text)
+            run.bold, run.italic = bold or None, italic or None
+        return paragraph
+
+    def heading(self, text: str, level: int) -> None:
+        style = f"Heading {level}"
+        if style in self.styles:
+            self.doc.add_heading(text, level=level)
+        else:  # a template without Word's heading styles: bold text still reads as a heading
+            self._para(text, bold=True)
+
+    def cite(self, paragraph, number: int | None) -> None:
+        if number is not None:
+            run = paragraph.add_run(f" [{number}]")
+            run.font.superscript = False
+
+    def title_block(self, draft: Draft) -> None:
+        marker = self._para("CONCEPT", bold=True)
+        marker.runs[0].font.size = _pt(11)
+        self._para(f"Vervolgadvies: {draft.subject}", style="Title")
+        if draft.advice is not None:
+            self._para(f"Advies: {_describe(draft.advice)}")
+        if draft.response is not None:
+            self._para(f"Reactie van het college: {_describe(draft.response)}")
+        self._para(f"Opgesteld op {dutch_date(draft.today)} met Adviesassistent. Alle citaten verwijzen naar de "
+                   "bronnenlijst achterin; controleer ze voordat u het advies vaststelt.", italic=True)
+        for note in draft.notes:
+            self._para(note, italic=True)
+
+    def overview(self, draft: Draft) -> None:
+        self.heading("Overzicht", 1)
+        header = ["Adviespunt", "Standpunt college", "Toezeggingen", "Open", "Nu aan de orde", "Verlopen",
+                  "Zonder termijn"]
+        rows = []
+        for p in draft.points:
+            counts = {s: 0 for s in STATUS_NL}
+            for item in p.commitments:
+                counts[item.commitment.status(draft.today)] += 1
+            stance = STANCE_NL[p.answer.stance] if p.answer else "nog geen reactie gevonden"
+            rows.append([p.mapping.point.number, stance, str(len(p.commitments)), str(counts["open"]),
+                         str(counts["due"]), str(counts["overdue"]), str(counts["undated"])])
+        self.table(header, rows, widths=[2.0, 4.6, 2.0, 1.6, 2.0, 1.9, 1.9])
+
+    def point(self, p: DraftPoint, draft: Draft) -> None:
+        point = p.mapping.point
+        self.heading(f"Adviespunt {point.number}" + (f": {point.title}" if point.title else ""), 1)
+        self.heading("Het advies", 2)
+        quote = self._para(_strip_label(point.text.split("\n\n")[0]), style="Quote")
+        self.cite(quote, p.point_source)
+
+        self.heading("Reactie van het college", 2)
+        if p.answer is None:
+            self._para("Nog geen reactie gevonden.", bold=True)
+        else:
+            stance = self._para("Standpunt: ", bold=True)
+            stance.add_run(STANCE_NL[p.answer.stance])
+            quoted = self._para(quoted_answer(p.answer), style="Quote")
+            self.cite(quoted, p.answer_source)
+
+        self.heading("Toezeggingen", 2)
+        if not p.commitments:
+            self._para("Bij dit punt zijn geen toezeggingen gevonden.")
+        else:
+            rows = []
+            for item in p.commitments:
+                c = item.commitment
+                when = f"{c.due.label} ({c.due.start.strftime('%d-%m-%Y')} t/m {c.due.end.strftime('%d-%m-%Y')})" \
+                    if c.due else "geen termijn"
+                rows.append([c.action, c.actor or "", when, _money(c), STATUS_NL[c.status(draft.today)],
+                             f"[{item.source}]"])
+            self.table(["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"], rows,
+                       widths=[6.0, 2.0, 3.4, 2.4, 1.0 + 1.0, 1.2])
+
+        self.heading("Wat later is gemeld", 2)
+        if not p.commitments:
+            self._para("Geen toezeggingen om te volgen.")
+        for item in p.commitments:
+            line = self._para(f"{item.commitment.action}: ", style="List Bullet", bold=True)
+            if not item.later:
+                line.add_run("geen latere vermelding gevonden.")
+                continue
+            for hit, number in item.later:
+                mention = self._para(f"{hit.document.title} ({dutch_date(hit.document.date)}): ",
+                                     style="List Bullet 2")
+                mention.add_run(f"\u201c{_excerpt(hit.passage.text)}\u201d").italic = True
+                self.cite(mention, number)
+
+        self.heading("Nieuw advies", 2)
+        box = self._para(_PLACEHOLDER, italic=True)
+        _shade(box)
+        if p.questions:
+            self._para("Vragen die uit de stukken volgen:", bold=True)
+            for question in p.questions:
+                self._para(question, style="List Bullet")
+
+    def sources(self, draft: Draft) -> None:
+        self.heading("Bronnen", 1)
+        for ref in draft.sources:
+            self._para(f"[{ref.number}] {ref.text()}")
+
+    def table(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
+        from docx.shared import Cm
+
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.autofit = False
+        if self.table_style:
+            table.style = self.table_style
+        for cell, text in zip(table.rows[0].cells, header):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row):
+                cell.text = text
+        for column, width in zip(table.columns, widths):
+            column.width = Cm(width)  # the grid LibreOffice reads
+            for cell in column.cells:
+                cell.width = Cm(width)  # the cell widths Word reads
+        self.doc.add_paragraph()
+
+
+def _describe(doc) -> str:
+    parts = [doc.title or Path(doc.path).name, dutch_date(doc.date)]
+    if doc.reference:
+        parts.append(f"kenmerk {doc.reference}")
+    return ", ".join(parts)
+
+
+def _strip_label(text: str) -> str:
+    from assistant.parse.structure import point_label
+
+    label = point_label(text)
+    return label[1] if label else text
+
+
+def _money(c) -> str:
+    if c.amount is None:
+        return ""
+    euros = f"€ {c.amount.eur:,.0f}".replace(",", ".")
+    return " ".join(part for part in (euros, c.amount.kind or "", _period(c.amount.period)) if part)
+
+
+def _period(period: str | None) -> str:
+    """money.py writes "2025-" for "vanaf 2025" and "-2027" for "tot en met 2027"."""
+    if not period:
+        return ""
+    if period.endswith("-"):
+        return f"vanaf {period[:-1]}"
+    if period.startswith("-"):
+        return f"t/m {period[1:]}"
+    return period
+
+
+def _excerpt(text: str, words: int = 45) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _pt(size: float):
+    from docx.shared import Pt
+
+    return Pt(size)
+
+
+def _shade(paragraph) -> None:
+    """A light grey box: the place where the secretary writes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ppr = paragraph._p.get_or_add_pPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), "EDEDED")
+    ppr.append(shading)
+
+
+def _page_number_footer(section) -> None:
+    """"Pagina X van Y" with Word fields, so Word and LibreOffice fill in the numbers."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Pagina ")
+    for i, instruction in enumerate(("PAGE", "NUMPAGES")):
+        if i:
+            paragraph.add_run(" van ")
+        run = paragraph.add_run()
+        begin, text, end = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement("w:fldChar")
+        begin.set(qn("w:fldCharType"), "begin")
+        text.set(qn("xml:space"), "preserve")
+        text.text = instruction
+        end.set(qn("w:fldCharType"), "end")
+        run._r.append(begin)
+        run._r.append(text)
+        run._r.append(end)
