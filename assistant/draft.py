@@ -25,7 +25,6 @@ STANCE_NL = {
     "disagree": "neemt het advies niet over",
     "unclear": "geen duidelijk standpunt",
 }
-STATUS_NL = {"open": "open", "due": "nu aan de orde", "overdue": "termijn verstreken", "undated": "geen termijn"}
 # How much of an answer to quote: the sentence with the stance and the ones after it.
 _ANSWER_SENTENCES = 3
 _EVIDENCE_PER_COMMITMENT = 2

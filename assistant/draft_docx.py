@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.draft import STANCE_NL, STATUS_NL, Draft, DraftPoint, dutch_date, quoted_answer
+from assistant.draft import STANCE_NL, Draft, DraftPoint, dutch_date, quoted_answer
 from assistant.errors import AssistantError
+from assistant.register import STATUS_NL
 
 _TABLE_STYLES = ("Table Grid",)
 _PLACEHOLDER = "[Schrijf hier het vervolgadvies van de adviesraad op dit punt.]"
@@ -58,12 +59,13 @@ class _Writer:
             run.bold, run.italic = bold or None, italic or None
         return paragraph
 
-    def heading(self, text: str, level: int) -> None:
+    def heading(self, text: str, level: int, new_page: bool = False) -> None:
         style = f"Heading {level}"
         if style in self.styles:
-            self.doc.add_heading(text, level=level)
+            paragraph = self.doc.add_heading(text, level=level)
         else:  # a template without Word's heading styles: bold text still reads as a heading
-            self._para(text, bold=True)
+            paragraph = self._para(text, bold=True)
+        paragraph.paragraph_format.page_break_before = new_page or None
 
     def cite(self, paragraph, number: int | None) -> None:
         if number is not None:
@@ -99,7 +101,8 @@ class _Writer:
 
     def point(self, p: DraftPoint, draft: Draft) -> None:
         point = p.mapping.point
-        self.heading(f"Adviespunt {point.number}" + (f": {point.title}" if point.title else ""), 1)
+        # Each point on its own page: the secretary works through them one by one.
+        self.heading(f"Adviespunt {point.number}" + (f": {point.title}" if point.title else ""), 1, new_page=True)
         self.heading("Het advies", 2)
         quote = self._para(_strip_label(point.text.split("\n\n")[0]), style="Quote")
         self.cite(quote, p.point_source)
@@ -125,7 +128,7 @@ class _Writer:
                 rows.append([c.action, c.actor or "", when, _money(c), STATUS_NL[c.status(draft.today)],
                              f"[{item.source}]"])
             self.table(["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"], rows,
-                       widths=[6.0, 2.0, 3.4, 2.4, 1.0 + 1.0, 1.2])
+                       widths=[5.2, 1.8, 3.4, 2.4, 2.2, 1.0])
 
         self.heading("Wat later is gemeld", 2)
         if not p.commitments:
@@ -150,7 +153,7 @@ class _Writer:
                 self._para(question, style="List Bullet")
 
     def sources(self, draft: Draft) -> None:
-        self.heading("Bronnen", 1)
+        self.heading("Bronnen", 1, new_page=True)
         for ref in draft.sources:
             self._para(f"[{ref.number}] {ref.text()}")
 
