@@ -17,7 +17,7 @@ from assistant.extract.commitments import extract_commitments
 from assistant.extract.points import PointMapping, map_points
 from assistant.model import Commitment, Document, DocumentInfo, Hit
 from assistant.parse import parse_document
-from assistant.register import RegisterFilter, later_evidence
+from assistant.register import RegisterFilter, evidence_query, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
 from assistant.search.search import Filters, Mode, Searcher
 from assistant.search.store import Store, StoreConfig
@@ -145,6 +145,13 @@ class Assistant:
     def evidence(self, commitment: Commitment, k: int = 3) -> list[Hit]:
         """Passages in later documents that most likely report on a commitment."""
         return later_evidence(self.searcher, commitment, k=k)
+
+    def evidence_many(self, commitments: list[Commitment], k: int = 3) -> list[list[Hit]]:
+        """``evidence`` for many commitments, with their queries embedded in one batch."""
+        dated = [c for c in commitments if c.doc_date is not None]
+        vectors = self.embedder.embed_queries([evidence_query(c) for c in dated]) if dated else []
+        by_id = {c.id: later_evidence(self.searcher, c, k=k, vector=v) for c, v in zip(dated, vectors)}
+        return [by_id.get(c.id, []) for c in commitments]
 
     def draft(self, advice: str | Path | None, response: str | Path | None, output: str | Path,
               template: str | Path | None = None, today: date | None = None) -> Path:

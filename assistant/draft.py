@@ -126,18 +126,20 @@ def build_draft(assistant, advice: str | Path | None, response: str | Path | Non
         raise AssistantError("Er zijn geen genummerde adviespunten gevonden; controleer of het juiste document "
                              "is gekozen (een advies met punten 1, 2, 3 ... of een reactie die ze citeert)")
     commitments = extract_commitments(response_doc) if response_doc else []
+    later = dict(zip((c.id for c in commitments), assistant.evidence_many(commitments, k=_EVIDENCE_PER_COMMITMENT)))
     sources = _Sources()
     points = []
     for mapping in mappings:
-        points.append(_draft_point(assistant, mapping, advice_doc or response_doc, response_doc, commitments,
+        points.append(_draft_point(mapping, advice_doc or response_doc, response_doc, commitments, later,
                                    sources, today))
     subject = (advice_doc or response_doc).title or "Vervolgadvies"
     return Draft(subject=subject, today=today, advice=advice_doc, response=response_doc, points=points,
                  sources=sources.refs, notes=notes)
 
 
-def _draft_point(assistant, mapping: PointMapping, point_doc: Document, response: Document | None,
-                 commitments: list[Commitment], sources: _Sources, today: date) -> DraftPoint:
+def _draft_point(mapping: PointMapping, point_doc: Document, response: Document | None,
+                 commitments: list[Commitment], later: dict[str, list[Hit]], sources: _Sources,
+                 today: date) -> DraftPoint:
     point = mapping.point
     point_source = sources.from_doc(point_doc, point.source.page, point.source.block)
     answer = mapping.answer
@@ -148,13 +150,9 @@ def _draft_point(assistant, mapping: PointMapping, point_doc: Document, response
         for c in commitments:
             if answer.source.start <= c.source.start < answer.source.end:
                 item = DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block))
-                item.later = [(hit, sources.from_hit(hit)) for hit in _later_mentions(assistant, c)]
+                item.later = [(hit, sources.from_hit(hit)) for hit in later[c.id]]
                 mine.append(item)
     return DraftPoint(mapping, point_source, answer_source, mine, suggested_questions(mapping, mine, today))
-
-
-def _later_mentions(assistant, commitment: Commitment) -> list[Hit]:
-    return assistant.evidence(commitment, k=_EVIDENCE_PER_COMMITMENT)
 
 
 def _find_response(assistant, advice: Document) -> Document | None:

@@ -63,19 +63,24 @@ _MIN_SHARED_SHARE = 0.3
 _MIN_WORDS = 8  # a heading alone ("Logeervoorziening Molenweg") says nothing about progress
 
 
-def later_evidence(searcher: Searcher, commitment: Commitment, k: int = 3) -> list[Hit]:
+def later_evidence(searcher: Searcher, commitment: Commitment, k: int = 3, vector=None) -> list[Hit]:
     """Passages in documents dated after the commitment's letter that most likely report on it."""
     if commitment.doc_date is None:
         return []
     filters = Filters(after=commitment.doc_date + timedelta(days=1))
-    wanted = set(analyze(commitment.action or commitment.text))
+    query = evidence_query(commitment)
+    wanted = set(analyze(query))
     found = []
-    for hit in searcher.search(commitment.action or commitment.text, k=4 * k, filters=filters):
+    for hit in searcher.search(query, k=4 * k, filters=filters, vector=vector):
         shared = wanted & set(analyze(hit.passage.text))
         if (hit.document.id != commitment.source.doc_id and len(hit.passage.text.split()) >= _MIN_WORDS
                 and len(shared) >= max(_MIN_SHARED_TERMS, _MIN_SHARED_SHARE * len(wanted))):
             found.append(hit)
     return found[:k]
+
+
+def evidence_query(commitment: Commitment) -> str:
+    return commitment.action or commitment.text
 
 
 COLUMNS: tuple[tuple[str, int], ...] = (

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -60,16 +61,18 @@ def vary(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def fill(store: Store, texts: list[str], vectors: np.ndarray, n: int) -> float:
+def fill(store: Store, texts: list[str], vectors: np.ndarray, n: int, per_doc: int = PER_DOC) -> float:
+    """Write n synthetic passages in documents of per_doc passages; returns seconds taken."""
     rng = random.Random(n)
     noise = np.random.default_rng(n)
     started = time.perf_counter()
-    for doc_no in range(0, n, PER_DOC):
-        count = min(PER_DOC, n - doc_no)
+    for doc_no in range(0, n, per_doc):
+        count = min(per_doc, n - doc_no)
         picks = [rng.randrange(len(texts)) for _ in range(count)]
-        doc_id = f"synth-{doc_no // PER_DOC}"
-        info = DocumentInfo(id=doc_id, title=f"Synthetisch document {doc_no // PER_DOC}", path="", kind="other",
-                            version="v1", pages=count // 4 + 1, passages=count)
+        doc_id = f"synth-{doc_no // per_doc}"
+        info = DocumentInfo(id=doc_id, title=f"Synthetisch document {doc_no // per_doc}", path="", kind="other",
+                            date=date(2020 + doc_no % 6, 1 + doc_no % 12, 1), version="v1",
+                            pages=count // 4 + 1, passages=count)
         passages = [Passage(id=f"{doc_id}-v1-{i}", doc_id=doc_id, text=vary(texts[k], rng) if doc_no else texts[k],
                             page=i // 4 + 1, block=i + 1, start=0, end=len(texts[k])) for i, k in enumerate(picks)]
         vecs = vectors[picks] + noise.normal(0, 0.02, size=(count, vectors.shape[1])).astype(np.float32)

@@ -154,8 +154,12 @@ def map_points(advice: Document | None, response: Document | None, embedder=None
         candidates = [(s, "\n\n".join(response.blocks[i].text for i in [s.head] + s.body)) for s in response_sections]
     else:  # an answer in prose: every paragraph is a candidate
         candidates = [(Section(numbers=(), head=i), b.text) for i, b in enumerate(response.blocks) if b.kind != "heading"]
-    scores = _similarity([p.text for p in points], [text for _, text in candidates], embedder)
-    chosen = _assign(points, [s for s, _ in candidates], scores)
+    texts = [text for _, text in candidates]
+    sections_only = [s for s, _ in candidates]
+    chosen = _assign(points, sections_only, _similarity([p.text for p in points], texts))
+    # Shared words settle most letters; the embedding model is asked only when they do not.
+    if embedder is not None and any(c is None for c in chosen):
+        chosen = _assign(points, sections_only, _similarity([p.text for p in points], texts, embedder))
     mappings = []
     for point, column in zip(points, chosen):
         if column is None:

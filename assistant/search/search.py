@@ -111,8 +111,11 @@ class Searcher:
         self.refresh()
         return list(self._documents.values())
 
-    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
-        """The ``k`` best passages for ``query``, best first, each with its citation."""
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid",
+               vector=None) -> list[Hit]:
+        """The ``k`` best passages for ``query``, best first, each with its citation.
+
+        ``vector`` is the query's embedding when the caller embedded many queries at once."""
         query = query.strip()
         if not query:
             return []
@@ -125,7 +128,8 @@ class Searcher:
             allowed = {pid for pid, meta in self._meta.items() if filters.allows(meta)} if filters else None
             lexical = self._lexical.search(query, n, allowed_ids=allowed)
         if mode in ("hybrid", "dense"):
-            vector = self.embedder.embed_queries([query])[0]
+            if vector is None:
+                vector = self.embedder.embed_queries([query])[0]
             dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where()) if pid in self._meta]
         if mode == "lexical":
             ranked = lexical

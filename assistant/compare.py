@@ -1,0 +1,681 @@
+"""Version comparison: what changed between two versions of a letter.
+
+Three layers, each for a different reader question:
+
+- **blocks**: the author's paragraphs aligned with difflib; each is equal, changed (with a
+  word-level diff), inserted, deleted or moved. A paragraph that went elsewhere, edited or
+  not, is one move, not a deletion plus an insertion.
+- **metadata**: date, kenmerk, onderwerp, addressee and the other letterhead rows.
+- **commitments**: the toezeggingen of both versions paired by point and content (not by
+  position), with what changed in each: due date, amount, scope or strength.
+
+Letterhead, running headers/footers and line wrapping never reach the blocks (the parser
+strips and re-flows them); the alignment itself ignores whitespace unless asked not to.
+Renderings of a Comparison (Word redline, HTML) live in ``assistant.redline``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from assistant.extract.commitments import extract_commitments
+from assistant.model import Commitment, Document
+from assistant.nl.dates import COUNTS, MONTHS, find_dates
+from assistant.nl.money import find_amounts
+from assistant.parse import parse_document
+
+BlockOp = Literal["equal", "changed", "inserted", "deleted", "moved"]
+WordOpKind = Literal["equal", "delete", "insert"]
+Side = Literal["both", "old", "new"]
+
+BLOCK_OPS: tuple[str, ...] = ("equal", "changed", "inserted", "deleted", "moved")
+COMMITMENT_FIELDS: tuple[str, ...] = ("due", "amount", "scope", "strength")
+
+# Dutch words for what the reader sees.
+OP_LABELS: dict[str, str] = {
+    "equal": "ongewijzigd", "changed": "gewijzigd", "inserted": "toegevoegd",
+    "deleted": "verwijderd", "moved": "verplaatst",
+}  # fmt: skip
+FIELD_LABELS: dict[str, str] = {
+    "due": "termijn", "amount": "bedrag", "scope": "reikwijdte", "strength": "stelligheid",
+    "title": "onderwerp", "date": "datum", "reference": "kenmerk", "addressee": "geadresseerde",
+    "sender": "afzender", "uw_kenmerk": "uw kenmerk", "uw_brief": "uw brief", "bijlagen": "bijlagen",
+    "behandeld_door": "behandeld door", "telefoon": "telefoon", "email": "e-mail", "afschrift": "afschrift aan",
+}  # fmt: skip
+STRENGTH_LABELS: dict[str, str] = {"firm": "stellig", "intent": "voornemen"}
+
+# --------------------------------------------------------------------------- thresholds
+
+# Two leftover paragraphs are the same paragraph, edited in place, from this word overlap
+# (Dice over word counts). Below it they are a deletion and an insertion: a reviewer is
+# better served by two whole paragraphs than by a diff that is mostly red and green.
+CHANGED_MIN = 0.5
+# A paragraph found elsewhere must be more alike to count as moved: a far-away paragraph
+# that merely shares half its words is more often new text on the same subject.
+MOVED_MIN = 0.7
+# Commitments pair on content; a commitment that changed point needs almost the same words.
+COMMITMENT_MIN = 0.5
+COMMITMENT_OTHER_POINT_MIN = 0.8
+
+# --------------------------------------------------------------------------- cue tables
+
+# Hedges and firm auxiliaries, shown as the commitment's "stelligheid". A change in the
+# hedges (or in Commitment.strength) is a strength change; "zal" alone appearing or going
+# is not, since "Wij brengen ..." promises as much as "Wij zullen ... brengen".
+STRENGTH_CUES: tuple[tuple[str, str, str], ...] = (
+    (r"\b(zal|zullen)\b", "zal", "firm"),
+    (r"\b(streven|streeft)\b(\s+\w+){0,2}?\s+(ernaar|naar)\b|\bhet streven is\b", "streeft ernaar", "intent"),
+    (r"\b(onderzoeken|onderzoekt|bekijken|bekijkt|bezien|beziet)\s+(\w+\s+){0,2}?(of|hoe)\b", "onderzoekt of", "intent"),
+    (r"\b(verkennen|verkent)\b", "verkent", "intent"),
+    (r"\b(willen|wil)\b", "wil", "intent"),
+    (r"\b(proberen|probeert|trachten|tracht)\b", "probeert", "intent"),
+    (r"\bvoornemens\b|\bvoornemen\b", "is voornemens", "intent"),
+    (r"\b(zo|indien|waar|zoveel|zo veel)\s+mogelijk\b", "zo mogelijk", "intent"),
+    (r"\bin principe\b", "in principe", "intent"),
+    (r"\b(inzetten op|zetten (wij |we )?(ons |zich )?in)\b", "zet zich in", "intent"),
+)
+# Who is served or involved: a change in these words inside a commitment changes its scope.
+PARTIES: frozenset[str] = frozenset("""
+    inwoners huishoudens gezinnen ouders kinderen jongeren ouderen mantelzorgers cliënten ondernemers
+    werkgevers scholen woningcorporaties energieleveranciers zorgaanbieders zorgverzekeraars
+    ervaringsdeskundigen vrijwilligers wijkteams wijkregisseurs adviesraad gemeenteraad raad
+    college gemeente gemeenten provincie rijk minister partners aanbieders medewerkers
+""".split())
+# Counts written as words; "een" is left out because it is mostly the article.
+NUMBER_WORDS: frozenset[str] = frozenset(w for w in COUNTS if " " not in w and w != "een")
+
+# Words: amounts with separators stay one token ("250.000"), compounds keep their hyphen.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]")
+_PUNCT = re.compile(r"[^\w\s]")
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Options:
+    """What does not count as a change."""
+
+    ignore_case: bool = False
+    ignore_whitespace: bool = True
+    ignore_punctuation: bool = False
+
+    def to_dict(self) -> dict[str, bool]:
+        return {"ignore_case": self.ignore_case, "ignore_whitespace": self.ignore_whitespace,
+                "ignore_punctuation": self.ignore_punctuation}
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """A run of words inside a changed paragraph: kept, deleted (old only) or inserted (new only)."""
+
+    op: WordOpKind
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"op": self.op, "text": self.text}
+
+
+@dataclass(frozen=True)
+class BlockChange:
+    """One paragraph of the old version, the new version, or both, and what happened to it.
+
+    ``old_index``/``new_index`` are 0-based positions in ``Document.blocks``; ``diff`` is
+    filled for changed paragraphs and for moved ones that were also edited.
+    """
+
+    op: BlockOp
+    old_index: int | None
+    new_index: int | None
+    old: str | None
+    new: str | None
+    old_page: int | None
+    new_page: int | None
+    kind: str = "paragraph"
+    diff: tuple[WordOp, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "op": self.op, "old": self.old, "new": self.new, "old_page": self.old_page, "new_page": self.new_page,
+            # 1-based, like the "paragraph" of a commitment or search hit
+            "old_paragraph": None if self.old_index is None else self.old_index + 1,
+            "new_paragraph": None if self.new_index is None else self.new_index + 1,
+        }
+        if self.diff:
+            data["diff"] = [w.to_dict() for w in self.diff]
+        return data
+
+
+@dataclass(frozen=True)
+class Row:
+    """A place in the merged reading order. A moved paragraph has two rows: where it stood
+    (side "old") and where it stands now (side "new"); the others have one."""
+
+    change: BlockChange
+    side: Side
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One named value that differs between the versions, as the reader should see it."""
+
+    field: str
+    old: str | None
+    new: str | None
+
+    @property
+    def label(self) -> str:
+        return FIELD_LABELS.get(self.field, self.field.replace("_", " "))
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"field": self.field, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class CommitmentChange:
+    """A commitment present in both versions whose due date, amount, scope or strength changed."""
+
+    old: Commitment
+    new: Commitment
+    details: tuple[FieldChange, ...]
+
+    @property
+    def fields(self) -> list[str]:
+        return [d.field for d in self.details]
+
+    def to_dict(self, today: date | None = None) -> dict[str, Any]:
+        return {"old": self.old.to_dict(today), "new": self.new.to_dict(today), "fields": self.fields,
+                "details": [d.to_dict() for d in self.details]}
+
+
+@dataclass
+class Comparison:
+    """Everything that differs between two versions; ``rows`` is the merged reading order."""
+
+    old: Document
+    new: Document
+    options: Options
+    rows: list[Row]
+    metadata: list[FieldChange] = field(default_factory=list)
+    added: list[Commitment] = field(default_factory=list)
+    removed: list[Commitment] = field(default_factory=list)
+    changed: list[CommitmentChange] = field(default_factory=list)
+
+    @property
+    def blocks(self) -> list[BlockChange]:
+        """Each paragraph once, in reading order; a moved paragraph where it stands now."""
+        return [r.change for r in self.rows if not (r.change.op == "moved" and r.side == "old")]
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(b.op for b in self.blocks)
+        return {op: found.get(op, 0) for op in BLOCK_OPS}
+
+    @property
+    def identical(self) -> bool:
+        counts = self.counts()
+        return not (self.metadata or self.added or self.removed or self.changed
+                    or any(counts[op] for op in BLOCK_OPS if op != "equal"))
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "identical": self.identical,
+            "headline": self.headline(),
+            "blocks": self.counts(),
+            "metadata": len(self.metadata),
+            "commitments": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)},
+        }
+
+    def headline(self) -> str:
+        """One Dutch sentence with the counts a reviewer looks at first."""
+        if self.identical:
+            return "Geen wijzigingen gevonden."
+        counts = self.counts()
+        text = [f"{counts[op]} {OP_LABELS[op]}" for op in BLOCK_OPS if op != "equal" and counts[op]]
+        parts = [f"Alinea's: {', '.join(text)}"] if text else []
+        found = [f"{len(self.changed)} gewijzigd" if self.changed else "",
+                 f"{len(self.removed)} vervallen" if self.removed else "",
+                 f"{len(self.added)} nieuw" if self.added else ""]
+        if any(found):
+            parts.append("toezeggingen: " + ", ".join(f for f in found if f))
+        if self.metadata:
+            parts.append("gegevens: " + ", ".join(m.label for m in self.metadata))
+        return "; ".join(parts) + "."
+
+    def to_dict(self, today: date | None = None) -> dict[str, Any]:
+        return {
+            "documents": {"old": _doc_info(self.old), "new": _doc_info(self.new)},
+            "options": self.options.to_dict(),
+            "metadata": [m.to_dict() for m in self.metadata],
+            "blocks": [b.to_dict() for b in self.blocks],
+            "commitments": {
+                "added": [c.to_dict(today) for c in self.added],
+                "removed": [c.to_dict(today) for c in self.removed],
+                "changed": [c.to_dict(today) for c in self.changed],
+            },
+            "summary": self.summary(),
+        }
+
+    def summary_text(self) -> str:
+        """The plain-text summary for the terminal: counts, metadata, then each commitment change in full."""
+        lines = [f"Vergelijking: {Path(self.old.path).name} → {Path(self.new.path).name}", self.headline()]
+        if self.identical:
+            return "\n".join(lines)
+        counts = self.counts()
+        lines.append("Alinea's: " + ", ".join(f"{counts[op]} {OP_LABELS[op]}" for op in BLOCK_OPS))
+        if self.metadata:
+            lines += ["", "Gewijzigde gegevens"]
+            lines += [f"- {m.label}: {display(m.old)} → {display(m.new)}" for m in self.metadata]
+        if self.changed:
+            lines += ["", "Gewijzigde toezeggingen"]
+            for change in self.changed:
+                lines.append(f"- {change.new.action} (p. {change.old.source.page} → p. {change.new.source.page})")
+                lines += [f"  {d.label}: {display(d.old)} → {display(d.new)}" for d in change.details]
+                lines += [f"  was:   {change.old.text}", f"  wordt: {change.new.text}"]
+        if self.removed:
+            lines += ["", "Vervallen toezeggingen"]
+            lines += [f"- {c.text} (p. {c.source.page})" for c in self.removed]
+        if self.added:
+            lines += ["", "Nieuwe toezeggingen"]
+            lines += [f"- {c.text} (p. {c.source.page})" for c in self.added]
+        return "\n".join(lines)
+
+
+def display(value: str | None) -> str:
+    """A field value as the reader sees it: ISO dates in Dutch, nothing as a dash."""
+    if not value:
+        return "–"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return dutch_date(date.fromisoformat(value))
+    return value
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {_MONTH_NAMES[day.month]} {day.year}"
+
+
+def _doc_info(doc: Document) -> dict[str, Any]:
+    return {"path": doc.path, "title": doc.title, "date": doc.date.isoformat() if doc.date else None,
+            "reference": doc.reference, "pages": doc.pages}
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def compare_files(old: str | Path, new: str | Path, *, ignore_case: bool = False, ignore_whitespace: bool = True,
+                  ignore_punctuation: bool = False) -> Comparison:
+    """Parse two versions of a letter (PDF, DOCX or text) and compare them; parse errors are DocumentErrors."""
+    return compare_documents(parse_document(old), parse_document(new), ignore_case=ignore_case,
+                             ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
+
+
+def compare_documents(old: Document, new: Document, *, ignore_case: bool = False, ignore_whitespace: bool = True,
+                      ignore_punctuation: bool = False) -> Comparison:
+    """Compare two parsed versions: paragraphs, metadata and commitments."""
+    options = Options(ignore_case, ignore_whitespace, ignore_punctuation)
+    comparison = Comparison(old=old, new=new, options=options, rows=align_blocks(old, new, options),
+                            metadata=compare_metadata(old, new, options))
+    comparison.added, comparison.removed, comparison.changed = compare_commitments(
+        extract_commitments(old), extract_commitments(new))
+    return comparison
+
+
+# --------------------------------------------------------------------------- words
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str  # what is compared
+    text: str  # what is shown: the word with the whitespace after it
+
+
+def tokenize(text: str, options: Options) -> list[_Token]:
+    """Words and punctuation marks, each carrying the whitespace that follows it."""
+    matches = list(_TOKEN.finditer(text))
+    tokens: list[_Token] = []
+    for i, match in enumerate(matches):
+        start = 0 if i == 0 else match.start()
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        key = match.group()
+        if options.ignore_case:
+            key = key.casefold()
+        if options.ignore_punctuation:
+            key = _PUNCT.sub("", key)
+        if options.ignore_whitespace:
+            # A hyphen at a PDF line end may be soft or real, and the reader cannot always
+            # tell ("niet-" + "gebruik"): a word with or without it is the same word.
+            key = _INNER_HYPHEN.sub("", key)
+        else:
+            key += text[match.end():end]
+        tokens.append(_Token(key, text[start:end]))
+    return tokens
+
+
+def word_diff(old: list[_Token], new: list[_Token], options: Options) -> tuple[WordOp, ...]:
+    """Kept, deleted and inserted runs that turn the old words into the new ones."""
+    matcher = difflib.SequenceMatcher(None, [t.key for t in old], [t.key for t in new], autojunk=False)
+    ops: list[WordOp] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or _same_words(old[i1:i2], new[j1:j2], options):
+            ops.append(WordOp("equal", "".join(t.text for t in new[j1:j2])))
+            continue
+        if i2 > i1:
+            ops.append(WordOp("delete", "".join(t.text for t in old[i1:i2])))
+        if j2 > j1:
+            ops.append(WordOp("insert", "".join(t.text for t in new[j1:j2])))
+    return _absorb_lone_spaces(_merge(ops))
+
+
+def _same_words(old: list[_Token], new: list[_Token], options: Options) -> bool:
+    # With ignore_punctuation a mark added or dropped has an empty key: nothing to show.
+    return options.ignore_punctuation and [t.key for t in old if t.key] == [t.key for t in new if t.key]
+
+
+def _merge(ops: list[WordOp]) -> list[WordOp]:
+    merged: list[WordOp] = []
+    for op in ops:
+        if not op.text:
+            continue
+        if merged and merged[-1].op == op.op:
+            merged[-1] = WordOp(op.op, merged[-1].text + op.text)
+        else:
+            merged.append(op)
+    return merged
+
+
+def _absorb_lone_spaces(ops: list[WordOp]) -> tuple[WordOp, ...]:
+    """Fold a kept run that is only whitespace between two edits into the edits, so that a
+    reader sees "zullen" → "streven ernaar" rather than interleaved fragments."""
+    out: list[WordOp] = []
+    for i, op in enumerate(ops):
+        between = 0 < i < len(ops) - 1 and ops[i - 1].op != "equal" and ops[i + 1].op != "equal"
+        if op.op == "equal" and between and not op.text.strip():
+            out += [WordOp("delete", op.text), WordOp("insert", op.text)]
+        else:
+            out.append(op)
+    # Deletions first, then insertions, within each stretch between kept runs.
+    ordered: list[WordOp] = []
+    stretch: list[WordOp] = []
+    for op in out + [WordOp("equal", "")]:
+        if op.op == "equal":
+            ordered += [o for o in stretch if o.op == "delete"] + [o for o in stretch if o.op == "insert"]
+            stretch = []
+            ordered.append(op)
+        else:
+            stretch.append(op)
+    return tuple(_merge(ordered))
+
+
+def _similarity(a: Counter[str], b: Counter[str]) -> float:
+    """Dice coefficient over word counts: order-free, so a reworded paragraph still pairs."""
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 1.0
+
+
+def _bag(tokens: list[_Token]) -> Counter[str]:
+    return Counter(t.key for t in tokens if _WORD.match(t.key))  # words only: punctuation is too common to tell
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def align_blocks(old: Document, new: Document, options: Options | None = None) -> list[Row]:
+    """The merged reading order of both versions' paragraphs, each row with its operation.
+
+    1. difflib aligns the paragraphs on their normalised words (exact matches);
+    2. leftover paragraphs are paired by word overlap, best pairs first;
+    3. of all pairs, the longest run in the same order in both versions stays in place
+       (equal or changed); every other pair moved.
+    """
+    options = options or Options()
+    old_tokens = [tokenize(b.text, options) for b in old.blocks]
+    new_tokens = [tokenize(b.text, options) for b in new.blocks]
+    old_keys = ["\x1f".join(t.key for t in tokens if t.key) for tokens in old_tokens]
+    new_keys = ["\x1f".join(t.key for t in tokens if t.key) for tokens in new_tokens]
+
+    pairs: dict[int, int] = {}  # old index -> new index
+    left_old: list[int] = []
+    left_new: list[int] = []
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.update(zip(range(i1, i2), range(j1, j2)))
+        else:
+            left_old += range(i1, i2)
+            left_new += range(j1, j2)
+
+    old_bags = {i: _bag(old_tokens[i]) for i in left_old}
+    new_bags = {j: _bag(new_tokens[j]) for j in left_new}
+    candidates = []
+    for i in left_old:
+        for j in left_new:
+            score = 1.0 if old_keys[i] == new_keys[j] else _similarity(old_bags[i], new_bags[j])
+            if score >= CHANGED_MIN:
+                # Best overlap first; among equals, the nearer position (an edit in place).
+                candidates.append((-score, abs(i / max(len(old_keys), 1) - j / max(len(new_keys), 1)), i, j))
+    scores: dict[tuple[int, int], float] = {}
+    taken_new: set[int] = set()
+    for negative, _, i, j in sorted(candidates):
+        if i in pairs or j in taken_new:
+            continue
+        pairs[i] = j
+        taken_new.add(j)
+        scores[(i, j)] = -negative
+
+    in_place = _longest_increasing(sorted(pairs.items()))
+    for i, j in sorted(pairs.items()):
+        if (i, j) not in in_place and scores.get((i, j), 1.0) < MOVED_MIN:
+            del pairs[i]  # too different to call it the same paragraph moved
+
+    changes: dict[tuple[int | None, int | None], BlockChange] = {}
+    for i, j in pairs.items():
+        if old_keys[i] == new_keys[j]:
+            op: BlockOp = "equal" if (i, j) in in_place else "moved"
+            diff: tuple[WordOp, ...] = ()
+        else:
+            op = "changed" if (i, j) in in_place else "moved"
+            diff = word_diff(old_tokens[i], new_tokens[j], options)
+        changes[(i, j)] = _change(op, old, new, i, j, diff)
+    paired_new = set(pairs.values())
+    for i in range(len(old.blocks)):
+        if i not in pairs:
+            changes[(i, None)] = _change("deleted", old, new, i, None)
+    for j in range(len(new.blocks)):
+        if j not in paired_new:
+            changes[(None, j)] = _change("inserted", old, new, None, j)
+    return _reading_order(changes, sorted(in_place & set(pairs.items())), len(old.blocks), len(new.blocks))
+
+
+def _change(op: BlockOp, old: Document, new: Document, i: int | None, j: int | None,
+            diff: tuple[WordOp, ...] = ()) -> BlockChange:
+    old_block = old.blocks[i] if i is not None else None
+    new_block = new.blocks[j] if j is not None else None
+    kind = (new_block or old_block).kind  # type: ignore[union-attr]
+    return BlockChange(op=op, old_index=i, new_index=j, old=old_block.text if old_block else None,
+                       new=new_block.text if new_block else None, old_page=old_block.page if old_block else None,
+                       new_page=new_block.page if new_block else None, kind=kind, diff=diff)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The largest set of pairs in the same order in both versions (pairs sorted by old index)."""
+    tails: list[int] = []  # smallest new index ending an increasing run of each length
+    tail_at: list[int] = []
+    previous: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        previous[k] = tail_at[pos - 1] if pos else -1
+    keep: set[tuple[int, int]] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(pairs[k])
+        k = previous[k]
+    return keep
+
+
+def _reading_order(changes: dict[tuple[int | None, int | None], BlockChange], anchors: list[tuple[int, int]],
+                   n_old: int, n_new: int) -> list[Row]:
+    """Between two anchors (paragraphs in place) first what left the old text, then what came in."""
+    by_old = {c.old_index: c for c in changes.values() if c.old_index is not None}
+    by_new = {c.new_index: c for c in changes.values() if c.new_index is not None}
+    rows: list[Row] = []
+    prev_i = prev_j = -1
+    for i, j in anchors + [(n_old, n_new)]:
+        for k in range(prev_i + 1, i):
+            rows.append(Row(by_old[k], "old"))  # deleted, or the place a moved paragraph left
+        for k in range(prev_j + 1, j):
+            rows.append(Row(by_new[k], "new"))  # inserted, or where a moved paragraph arrived
+        if i < n_old:
+            rows.append(Row(by_old[i], "both"))
+        prev_i, prev_j = i, j
+    return rows
+
+
+# --------------------------------------------------------------------------- metadata
+
+# (field, how to read it from a Document); letterhead rows not named here follow.
+METADATA_FIELDS: tuple[tuple[str, str], ...] = (
+    ("date", "date"), ("reference", "reference"), ("title", "title"), ("addressee", "addressee"), ("sender", "sender"),
+)
+# Letterhead rows already covered by a Document attribute above.
+_COVERED_ROWS = frozenset({"datum", "kenmerk", "onderwerp", "aan", "van"})
+
+
+def compare_metadata(old: Document, new: Document, options: Options | None = None) -> list[FieldChange]:
+    """Date, kenmerk, onderwerp, addressee, sender and the other letterhead rows that differ."""
+    options = options or Options()
+    found: list[FieldChange] = []
+    for name, attribute in METADATA_FIELDS:
+        a, b = _meta_value(getattr(old, attribute)), _meta_value(getattr(new, attribute))
+        if _meta_key(a, options) != _meta_key(b, options):
+            found.append(FieldChange(name, a, b))
+    rows = [k for k in old.letterhead if k not in _COVERED_ROWS]
+    rows += [k for k in new.letterhead if k not in _COVERED_ROWS and k not in rows]
+    for key in rows:
+        a, b = old.letterhead.get(key), new.letterhead.get(key)
+        if _meta_key(a, options) != _meta_key(b, options):
+            found.append(FieldChange(key, a, b))
+    return found
+
+
+def _meta_value(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else " ".join(str(value).split())
+
+
+def _meta_key(value: str | None, options: Options) -> str:
+    return "\x1f".join(t.key for t in tokenize(value or "", options) if t.key)
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+def compare_commitments(old: list[Commitment], new: list[Commitment]
+                        ) -> tuple[list[Commitment], list[Commitment], list[CommitmentChange]]:
+    """(added, removed, changed). Pairs by point and content, not position; a pair whose
+    due date, amount, scope and strength all agree is unchanged even if worded differently
+    (the wording change shows in the paragraph diff)."""
+    bags_old = [_commitment_bag(c) for c in old]
+    bags_new = [_commitment_bag(c) for c in new]
+    candidates = []
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            score = _similarity(bags_old[i], bags_new[j])
+            same_point = a.point == b.point or a.point is None or b.point is None
+            if score >= (COMMITMENT_MIN if same_point else COMMITMENT_OTHER_POINT_MIN):
+                candidates.append((-score, abs(i - j), i, j))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, i, j in sorted(candidates):
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    changed = []
+    for i, j in sorted(pairs.items()):
+        details = commitment_differences(old[i], new[j])
+        if details:
+            changed.append(CommitmentChange(old[i], new[j], details))
+    added = [c for j, c in enumerate(new) if j not in taken]
+    removed = [c for i, c in enumerate(old) if i not in pairs]
+    return added, removed, changed
+
+
+def commitment_differences(old: Commitment, new: Commitment) -> tuple[FieldChange, ...]:
+    """What changed in a commitment, in the order due, amount, scope, strength."""
+    found: list[FieldChange] = []
+    if _due_key(old) != _due_key(new):
+        found.append(FieldChange("due", _due_text(old), _due_text(new)))
+    if _amount_key(old) != _amount_key(new):
+        found.append(FieldChange("amount", _amount_text(old), _amount_text(new)))
+    old_scope, new_scope = _scope(old), _scope(new)
+    if old_scope != new_scope:
+        found.append(FieldChange("scope", ", ".join(sorted(old_scope - new_scope)) or None,
+                                 ", ".join(sorted(new_scope - old_scope)) or None))
+    old_cues, new_cues = _cues(old.text), _cues(new.text)
+    hedges_old = {c for c, level in old_cues if level == "intent"}
+    hedges_new = {c for c, level in new_cues if level == "intent"}
+    if old.strength != new.strength or hedges_old != hedges_new:
+        found.append(FieldChange("strength", _strength_text(old, old_cues), _strength_text(new, new_cues)))
+    return tuple(found)
+
+
+def _commitment_bag(c: Commitment) -> Counter[str]:
+    return Counter(w.casefold() for w in _WORD.findall(c.text))
+
+
+def _due_key(c: Commitment) -> tuple[str, date] | None:
+    # The start of "uiterlijk X" is the letter's date: a new letter date alone moves no deadline.
+    return (" ".join(c.due.label.casefold().split()), c.due.end) if c.due else None
+
+
+def _due_text(c: Commitment) -> str | None:
+    return c.due.label if c.due else None
+
+
+def _amount_key(c: Commitment) -> tuple[float, str | None, str | None] | None:
+    return (c.amount.eur, c.amount.kind, c.amount.period) if c.amount else None
+
+
+def _amount_text(c: Commitment) -> str | None:
+    if not c.amount:
+        return None
+    return f"{c.amount.label} ({c.amount.kind})" if c.amount.kind else c.amount.label
+
+
+def _scope(c: Commitment) -> set[str]:
+    """Numbers, parties and names in the sentence, leaving out its dates and amounts."""
+    text = c.text
+    spans = [(s, e) for s, e, _ in find_dates(text, reference=c.doc_date)] + [(s, e) for s, e, _ in find_amounts(text)]
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    words = _WORD.findall(text)
+    found = {w for w in words if w[0].isdigit() or w.casefold() in NUMBER_WORDS or w.casefold() in PARTIES}
+    # Names: capitalised words other than the sentence's first ("Kredietbank Rivierenland").
+    found |= {w for w in words[1:] if w[0].isupper() and w.casefold() not in ("wij", "we")}
+    if c.actor:
+        found.add(c.actor)
+    return found
+
+
+def _cues(text: str) -> list[tuple[str, str]]:
+    lowered = text.lower()
+    return [(label, level) for pattern, label, level in STRENGTH_CUES if re.search(pattern, lowered)]
+
+
+def _strength_text(c: Commitment, cues: list[tuple[str, str]]) -> str:
+    words = ", ".join(f"‘{label}’" for label, _ in cues)
+    return f"{STRENGTH_LABELS[c.strength]} ({words})" if words else STRENGTH_LABELS[c.strength]
