@@ -48,21 +48,26 @@ def write_letter(folder: Path, name: str, subject: str, body: str) -> Path:
     return path
 
 
-def screenshot(page, tab: str) -> None:
+def screenshot(page, tab: str, full_page: bool = True) -> None:
     if os.environ.get("ASSISTANT_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{tab}.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{tab}.png"), full_page=full_page)
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    """The app over an index that already holds the sample corpus (PDF versions)."""
+    """The app over an index that already holds the sample corpus (PDF versions).
+
+    The fake embedder keeps this fast; screenshots are taken with the real model, so they
+    show the results a user gets.
+    """
     folder = tmp_path_factory.mktemp("browser")
     corpus = folder / "corpus"
     corpus.mkdir()
     for path in sorted((ROOT / "corpus").glob("*.pdf")):
         shutil.copy(path, corpus / path.name)
-    assistant = Assistant(StoreConfig(index_dir=folder / "index"), embedder="fake")
+    embedder = "e5" if os.environ.get("ASSISTANT_SCREENSHOTS") == "1" else "fake"
+    assistant = Assistant(StoreConfig(index_dir=folder / "index"), embedder=embedder)
     assistant.ingest([corpus])
     blocks = ui.build_app(assistant)
     url = ui.serve(blocks, host="127.0.0.1", port=free_port(), block=False)
@@ -107,6 +112,8 @@ def test_uploaded_letter_is_listed_and_found_with_its_citation(page, tmp_path):
 
     expect(page.locator("#documents-status")).to_contain_text("1 document toegevoegd", timeout=30_000)
     expect(page.locator("#documents-table")).to_contain_text("Uitbreiding logeerhuis De Linde")
+    page.get_by_text("Document verwijderen of de index opnieuw opbouwen").click()
+    expect(page.get_by_role("button", name="Verwijderen", exact=True)).to_be_visible()
     screenshot(page, "documenten")
 
     page.get_by_role("tab", name="Zoeken").click()
@@ -118,14 +125,13 @@ def test_uploaded_letter_is_listed_and_found_with_its_citation(page, tmp_path):
                                   timeout=30_000)
     expect(first.locator("mark").first).to_be_visible()
     expect(page.locator("#context .para.found")).to_contain_text("vier extra logeerbedden")
-    screenshot(page, "zoeken")
 
 
 def test_clicking_a_result_shows_it_in_its_context(page):
     from playwright.sync_api import expect
 
     page.get_by_role("tab", name="Zoeken").click()
-    page.get_by_label("Zoekvraag").fill("logeervoorziening mantelzorgers")
+    page.get_by_label("Zoekvraag").fill("wanneer wordt de logeervoorziening uitgebreid")
     page.get_by_role("button", name="Zoeken", exact=True).click()
     second = page.locator("#results .hit").nth(1)
     expect(second).to_be_visible(timeout=30_000)
@@ -135,6 +141,7 @@ def test_clicking_a_result_shows_it_in_its_context(page):
 
     expect(page.locator("#context .para.found")).to_contain_text(text[:60])
     expect(page.locator("#context-choice input[type=radio]").nth(1)).to_be_checked()
+    screenshot(page, "zoeken")
 
 
 def test_context_stays_in_view_when_a_result_far_down_is_clicked(page):
@@ -150,7 +157,7 @@ def test_context_stays_in_view_when_a_result_far_down_is_clicked(page):
 
     expect(page.locator("#context-choice input[type=radio]").nth(9)).to_be_checked()
     expect(page.locator("#context .para.found")).to_be_in_viewport()
-    screenshot(page, "zoeken-context")
+    screenshot(page, "zoeken-context", full_page=False)  # what the user sees after the click
 
 
 def test_a_date_that_cannot_be_read_shows_a_dutch_message(page):
@@ -163,3 +170,23 @@ def test_a_date_that_cannot_be_read_shows_a_dutch_message(page):
     page.get_by_role("button", name="Zoeken", exact=True).click()
 
     expect(page.get_by_text("'gisteren' is geen datum")).to_be_visible(timeout=30_000)
+
+
+def test_login_page_lets_a_known_user_in(browser, tmp_path):
+    from playwright.sync_api import expect
+
+    blocks = ui.build_app(Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake"))
+    url = ui.serve(blocks, host="127.0.0.1", port=free_port(), auth=[("griffie", "geheim1")], block=False)
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 700})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        expect(page.get_by_text("Log in met de naam en het wachtwoord")).to_be_visible()
+        screenshot(page, "inloggen", full_page=False)
+        page.locator("input[type=text]").fill("griffie")
+        page.locator("input[type=password]").fill("geheim1")
+        page.locator("input[type=password]").press("Enter")
+        expect(page.get_by_role("tab", name="Documenten")).to_be_visible(timeout=30_000)
+    finally:
+        context.close()
+        blocks.close()
