@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.model import Document, Passage
 from assistant.nl.sentences import split_sentences
+from assistant.parse.meta import CLOSINGS, SALUTATIONS
 
 # Paragraphs longer than this are split at sentence boundaries; e5 reads 512 tokens at most,
 # and a passage about one thing ranks better than a page about many.
@@ -14,12 +15,17 @@ def make_passages(doc: Document) -> list[Passage]:
     passages: list[Passage] = []
     point: str | None = None
     heading: str | None = None
+    closed = False
     for number, block in enumerate(doc.blocks, start=1):
         if block.kind == "heading":
             heading = block.text
             point = block.number  # a numbered heading ("2. Regie") opens a section; else none
-        elif block.kind == "point":
+            continue  # a heading is context for what follows, not an answer on its own
+        if block.kind == "point":
             point = block.number
+        closed = closed or bool(CLOSINGS.match(block.text))
+        if closed or SALUTATIONS.match(block.text):
+            continue  # "Geachte leden", "Hoogachtend," and the signature answer no question
         for start, end in _chunks(block.text):
             passages.append(
                 Passage(
