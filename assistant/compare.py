@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from assistant.extract.commitments import extract_commitments
 from assistant.model import Commitment, Document
@@ -72,7 +72,8 @@ COMMITMENT_OTHER_POINT_MIN = 0.8
 STRENGTH_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\b(zal|zullen)\b", "zal", "firm"),
     (r"\b(streven|streeft)\b(\s+\w+){0,2}?\s+(ernaar|naar)\b|\bhet streven is\b", "streeft ernaar", "intent"),
-    (r"\b(onderzoeken|onderzoekt|bekijken|bekijkt|bezien|beziet)\s+(\w+\s+){0,2}?(of|hoe)\b", "onderzoekt of", "intent"),
+    (r"\b(onderzoeken|onderzoekt|bekijken|bekijkt|bezien|beziet)\s+(\w+\s+){0,2}?(of|hoe)\b", "onderzoekt of",
+     "intent"),
     (r"\b(verkennen|verkent)\b", "verkent", "intent"),
     (r"\b(willen|wil)\b", "wil", "intent"),
     (r"\b(proberen|probeert|trachten|tracht)\b", "probeert", "intent"),
@@ -324,15 +325,14 @@ def compare_documents(old: Document, new: Document, *, ignore_case: bool = False
     comparison = Comparison(old=old, new=new, options=options, rows=align_blocks(old, new, options),
                             metadata=compare_metadata(old, new, options))
     comparison.added, comparison.removed, comparison.changed = compare_commitments(
-        extract_commitments(old), extract_commitments(new))
+        extract_commitments(old), extract_commitments(new), options)
     return comparison
 
 
 # --------------------------------------------------------------------------- words
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     key: str  # what is compared
     text: str  # what is shown: the word with the whitespace after it
 
@@ -341,18 +341,22 @@ def tokenize(text: str, options: Options) -> list[_Token]:
     """Words and punctuation marks, each carrying the whitespace that follows it."""
     matches = list(_TOKEN.finditer(text))
     tokens: list[_Token] = []
+    last = len(matches) - 1
     for i, match in enumerate(matches):
         start = 0 if i == 0 else match.start()
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        end = matches[i + 1].start() if i < last else len(text)
         key = match.group()
         if options.ignore_case:
             key = key.casefold()
         if options.ignore_punctuation:
             key = _PUNCT.sub("", key)
         if options.ignore_whitespace:
-            # A hyphen at a PDF line end may be soft or real, and the reader cannot always
-            # tell ("niet-" + "gebruik"): a word with or without it is the same word.
-            key = _INNER_HYPHEN.sub("", key)
+            if key == "|":
+                key = ""  # the parser's table-cell separator: layout, like whitespace
+            elif "-" in key:
+                # A hyphen at a PDF line end may be soft or real, and the reader cannot always
+                # tell ("niet-" + "gebruik"): a word with or without it is the same word.
+                key = _INNER_HYPHEN.sub("", key)
         else:
             key += text[match.end():end]
         tokens.append(_Token(key, text[start:end]))
@@ -364,19 +368,19 @@ def word_diff(old: list[_Token], new: list[_Token], options: Options) -> tuple[W
     matcher = difflib.SequenceMatcher(None, [t.key for t in old], [t.key for t in new], autojunk=False)
     ops: list[WordOp] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or _same_words(old[i1:i2], new[j1:j2], options):
+        if tag == "equal" or _same_words(old[i1:i2], new[j1:j2]):
             ops.append(WordOp("equal", "".join(t.text for t in new[j1:j2])))
             continue
         if i2 > i1:
             ops.append(WordOp("delete", "".join(t.text for t in old[i1:i2])))
         if j2 > j1:
             ops.append(WordOp("insert", "".join(t.text for t in new[j1:j2])))
-    return _absorb_lone_spaces(_merge(ops))
+    return tuple(_merge(ops))
 
 
-def _same_words(old: list[_Token], new: list[_Token], options: Options) -> bool:
-    # With ignore_punctuation a mark added or dropped has an empty key: nothing to show.
-    return options.ignore_punctuation and [t.key for t in old if t.key] == [t.key for t in new if t.key]
+def _same_words(old: list[_Token], new: list[_Token]) -> bool:
+    # What the options ignore has an empty key (a punctuation mark, a cell separator): nothing to show.
+    return [t.key for t in old if t.key] == [t.key for t in new if t.key]
 
 
 def _merge(ops: list[WordOp]) -> list[WordOp]:
@@ -391,37 +395,38 @@ def _merge(ops: list[WordOp]) -> list[WordOp]:
     return merged
 
 
-def _absorb_lone_spaces(ops: list[WordOp]) -> tuple[WordOp, ...]:
-    """Fold a kept run that is only whitespace between two edits into the edits, so that a
-    reader sees "zullen" → "streven ernaar" rather than interleaved fragments."""
-    out: list[WordOp] = []
-    for i, op in enumerate(ops):
-        between = 0 < i < len(ops) - 1 and ops[i - 1].op != "equal" and ops[i + 1].op != "equal"
-        if op.op == "equal" and between and not op.text.strip():
-            out += [WordOp("delete", op.text), WordOp("insert", op.text)]
-        else:
-            out.append(op)
-    # Deletions first, then insertions, within each stretch between kept runs.
-    ordered: list[WordOp] = []
-    stretch: list[WordOp] = []
-    for op in out + [WordOp("equal", "")]:
-        if op.op == "equal":
-            ordered += [o for o in stretch if o.op == "delete"] + [o for o in stretch if o.op == "insert"]
-            stretch = []
-            ordered.append(op)
-        else:
-            stretch.append(op)
-    return tuple(_merge(ordered))
+def _words(tokens: list[_Token]) -> frozenset[str]:
+    return frozenset(t.key for t in tokens if _WORD.match(t.key))  # punctuation is too common to tell
 
 
-def _similarity(a: Counter[str], b: Counter[str]) -> float:
-    """Dice coefficient over word counts: order-free, so a reworded paragraph still pairs."""
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 1.0
+def _best_pairs(old: dict[int, frozenset[str]], new: dict[int, frozenset[str]], minimum: float,
+                n_old: int, n_new: int) -> list[tuple[float, int, int]]:
+    """One-to-one pairs (score, i, j) of word sets alike by at least ``minimum``, most alike
+    first; of equally alike pairs the one nearer in relative position wins.
 
-
-def _bag(tokens: list[_Token]) -> Counter[str]:
-    return Counter(t.key for t in tokens if _WORD.match(t.key))  # words only: punctuation is too common to tell
+    The score is the Dice coefficient of the word sets: order-free, so a reworded paragraph
+    still pairs. Pairs whose sizes alone rule the minimum out are skipped unscored.
+    """
+    candidates = []
+    new_items = [(j, words, len(words)) for j, words in new.items()]
+    for i, a in old.items():
+        size_a = len(a)
+        for j, b, size_b in new_items:
+            total = size_a + size_b
+            if 2 * min(size_a, size_b) < minimum * total:
+                continue
+            score = 2 * len(a & b) / total if total else 1.0
+            if score >= minimum:
+                candidates.append((-score, abs(i / max(n_old, 1) - j / max(n_new, 1)), i, j))
+    pairs: list[tuple[float, int, int]] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for negative, _, i, j in sorted(candidates):
+        if i not in taken_old and j not in taken_new:
+            taken_old.add(i)
+            taken_new.add(j)
+            pairs.append((-negative, i, j))
+    return pairs
 
 
 # --------------------------------------------------------------------------- blocks
@@ -452,23 +457,13 @@ def align_blocks(old: Document, new: Document, options: Options | None = None) -
             left_old += range(i1, i2)
             left_new += range(j1, j2)
 
-    old_bags = {i: _bag(old_tokens[i]) for i in left_old}
-    new_bags = {j: _bag(new_tokens[j]) for j in left_new}
-    candidates = []
-    for i in left_old:
-        for j in left_new:
-            score = 1.0 if old_keys[i] == new_keys[j] else _similarity(old_bags[i], new_bags[j])
-            if score >= CHANGED_MIN:
-                # Best overlap first; among equals, the nearer position (an edit in place).
-                candidates.append((-score, abs(i / max(len(old_keys), 1) - j / max(len(new_keys), 1)), i, j))
     scores: dict[tuple[int, int], float] = {}
-    taken_new: set[int] = set()
-    for negative, _, i, j in sorted(candidates):
-        if i in pairs or j in taken_new:
-            continue
+    leftover_old = {i: _words(old_tokens[i]) for i in left_old}
+    leftover_new = {j: _words(new_tokens[j]) for j in left_new}
+    for score, i, j in _best_pairs(leftover_old, leftover_new, CHANGED_MIN, len(old_keys), len(new_keys)):
+        # identical text that difflib left over (it stood elsewhere) counts as fully alike
         pairs[i] = j
-        taken_new.add(j)
-        scores[(i, j)] = -negative
+        scores[(i, j)] = 1.0 if old_keys[i] == new_keys[j] else score
 
     in_place = _longest_increasing(sorted(pairs.items()))
     for i, j in sorted(pairs.items()):
@@ -546,10 +541,8 @@ def _reading_order(changes: dict[tuple[int | None, int | None], BlockChange], an
 
 # --------------------------------------------------------------------------- metadata
 
-# (field, how to read it from a Document); letterhead rows not named here follow.
-METADATA_FIELDS: tuple[tuple[str, str], ...] = (
-    ("date", "date"), ("reference", "reference"), ("title", "title"), ("addressee", "addressee"), ("sender", "sender"),
-)
+# Document attributes compared, in the order they are listed; letterhead rows not covered follow.
+METADATA_FIELDS: tuple[str, ...] = ("date", "reference", "title", "addressee", "sender")
 # Letterhead rows already covered by a Document attribute above.
 _COVERED_ROWS = frozenset({"datum", "kenmerk", "onderwerp", "aan", "van"})
 
@@ -558,15 +551,15 @@ def compare_metadata(old: Document, new: Document, options: Options | None = Non
     """Date, kenmerk, onderwerp, addressee, sender and the other letterhead rows that differ."""
     options = options or Options()
     found: list[FieldChange] = []
-    for name, attribute in METADATA_FIELDS:
-        a, b = _meta_value(getattr(old, attribute)), _meta_value(getattr(new, attribute))
-        if _meta_key(a, options) != _meta_key(b, options):
+    for name in METADATA_FIELDS:
+        a, b = _meta_value(getattr(old, name)), _meta_value(getattr(new, name))
+        if _normalised(a, options) != _normalised(b, options):
             found.append(FieldChange(name, a, b))
     rows = [k for k in old.letterhead if k not in _COVERED_ROWS]
     rows += [k for k in new.letterhead if k not in _COVERED_ROWS and k not in rows]
     for key in rows:
         a, b = old.letterhead.get(key), new.letterhead.get(key)
-        if _meta_key(a, options) != _meta_key(b, options):
+        if _normalised(a, options) != _normalised(b, options):
             found.append(FieldChange(key, a, b))
     return found
 
@@ -577,36 +570,38 @@ def _meta_value(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else " ".join(str(value).split())
 
 
-def _meta_key(value: str | None, options: Options) -> str:
+def _normalised(value: str | None, options: Options) -> str:
     return "\x1f".join(t.key for t in tokenize(value or "", options) if t.key)
 
 
 # --------------------------------------------------------------------------- commitments
 
 
-def compare_commitments(old: list[Commitment], new: list[Commitment]
+def compare_commitments(old: list[Commitment], new: list[Commitment], options: Options | None = None
                         ) -> tuple[list[Commitment], list[Commitment], list[CommitmentChange]]:
     """(added, removed, changed). Pairs by point and content, not position; a pair whose
     due date, amount, scope and strength all agree is unchanged even if worded differently
     (the wording change shows in the paragraph diff)."""
-    bags_old = [_commitment_bag(c) for c in old]
-    bags_new = [_commitment_bag(c) for c in new]
-    candidates = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            score = _similarity(bags_old[i], bags_new[j])
-            same_point = a.point == b.point or a.point is None or b.point is None
-            if score >= (COMMITMENT_MIN if same_point else COMMITMENT_OTHER_POINT_MIN):
-                candidates.append((-score, abs(i - j), i, j))
+    options = options or Options()
+    # Same sentence, same point: the usual case, paired without scoring.
     pairs: dict[int, int] = {}
-    taken: set[int] = set()
-    for _, _, i, j in sorted(candidates):
-        if i not in pairs and j not in taken:
+    waiting: dict[tuple[str, str | None], list[int]] = {}
+    for j, c in enumerate(new):
+        waiting.setdefault((c.text, c.point), []).append(j)
+    for i, c in enumerate(old):
+        if waiting.get((c.text, c.point)):
+            pairs[i] = waiting[(c.text, c.point)].pop(0)
+    rest_old = {i: _commitment_words(c) for i, c in enumerate(old) if i not in pairs}
+    taken = set(pairs.values())
+    rest_new = {j: _commitment_words(c) for j, c in enumerate(new) if j not in taken}
+    for score, i, j in _best_pairs(rest_old, rest_new, COMMITMENT_MIN, len(old), len(new)):
+        same_point = old[i].point == new[j].point or old[i].point is None or new[j].point is None
+        if same_point or score >= COMMITMENT_OTHER_POINT_MIN:
             pairs[i] = j
             taken.add(j)
     changed = []
     for i, j in sorted(pairs.items()):
-        details = commitment_differences(old[i], new[j])
+        details = commitment_differences(old[i], new[j], options)
         if details:
             changed.append(CommitmentChange(old[i], new[j], details))
     added = [c for j, c in enumerate(new) if j not in taken]
@@ -614,14 +609,19 @@ def compare_commitments(old: list[Commitment], new: list[Commitment]
     return added, removed, changed
 
 
-def commitment_differences(old: Commitment, new: Commitment) -> tuple[FieldChange, ...]:
+def commitment_differences(old: Commitment, new: Commitment, options: Options | None = None
+                           ) -> tuple[FieldChange, ...]:
     """What changed in a commitment, in the order due, amount, scope, strength."""
+    options = options or Options()
+    if (_normalised(old.text, options), old.strength, _due_key(old), _amount_key(old)) == (
+            _normalised(new.text, options), new.strength, _due_key(new), _amount_key(new)):
+        return ()  # the same sentence, as far as the options go: scope and cue words cannot differ
     found: list[FieldChange] = []
     if _due_key(old) != _due_key(new):
         found.append(FieldChange("due", _due_text(old), _due_text(new)))
     if _amount_key(old) != _amount_key(new):
         found.append(FieldChange("amount", _amount_text(old), _amount_text(new)))
-    old_scope, new_scope = _scope(old), _scope(new)
+    old_scope, new_scope = _scope(old, options.ignore_case), _scope(new, options.ignore_case)
     if old_scope != new_scope:
         found.append(FieldChange("scope", ", ".join(sorted(old_scope - new_scope)) or None,
                                  ", ".join(sorted(new_scope - old_scope)) or None))
@@ -633,8 +633,8 @@ def commitment_differences(old: Commitment, new: Commitment) -> tuple[FieldChang
     return tuple(found)
 
 
-def _commitment_bag(c: Commitment) -> Counter[str]:
-    return Counter(w.casefold() for w in _WORD.findall(c.text))
+def _commitment_words(c: Commitment) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(c.text))
 
 
 def _due_key(c: Commitment) -> tuple[str, date] | None:
@@ -656,14 +656,17 @@ def _amount_text(c: Commitment) -> str | None:
     return f"{c.amount.label} ({c.amount.kind})" if c.amount.kind else c.amount.label
 
 
-def _scope(c: Commitment) -> set[str]:
-    """Numbers, parties and names in the sentence, leaving out its dates and amounts."""
+def _scope(c: Commitment, ignore_case: bool = False) -> set[str]:
+    """Numbers, parties and names in the sentence, leaving out its dates and amounts.
+    Names are told by their capital, so with ``ignore_case`` only the listed parties count."""
     text = c.text
     spans = [(s, e) for s, e, _ in find_dates(text, reference=c.doc_date)] + [(s, e) for s, e, _ in find_amounts(text)]
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     words = _WORD.findall(text)
     found = {w for w in words if w[0].isdigit() or w.casefold() in NUMBER_WORDS or w.casefold() in PARTIES}
+    if ignore_case:
+        return {w.casefold() for w in found} | ({c.actor.casefold()} if c.actor else set())
     # Names: capitalised words other than the sentence's first ("Kredietbank Rivierenland").
     found |= {w for w in words[1:] if w[0].isupper() and w.casefold() not in ("wij", "we")}
     if c.actor:

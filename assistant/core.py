@@ -108,7 +108,7 @@ class Assistant:
             existing = [p for p in paths if Path(p).exists()]
             if not existing:
                 raise StoreError("Er staan geen bestanden in de index om opnieuw te verwerken; "
-                                 "gebruik `assistant ingest MAP`")
+                                 "voeg eerst documenten toe")
             report = ingest(existing, self.store, self.embedder, progress=progress)
             self.searcher.refresh()
             return report

@@ -267,7 +267,8 @@ class _Revisions:
 # --------------------------------------------------------------------------- HTML
 
 _CSS = """
-.aa-compare{font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;max-width:50em}
+.aa-compare{font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;background:#fff;
+  padding:.5em 1em;max-width:50em}
 .aa-compare h2{font-size:1.3em;margin:1em 0 .4em}.aa-compare h3{font-size:1.05em;margin:1em 0 .3em}
 .aa-compare ins{background:#d7f5dd;color:#0b5b1f;text-decoration:underline}
 .aa-compare del{background:#fbe0e0;color:#8b1a1a;text-decoration:line-through}
@@ -343,4 +344,9 @@ def _html_row(row: Row, moves: dict[int, int]) -> str:
 def _html_diff(ops: tuple[WordOp, ...]) -> str:
     e = html.escape
     tags = {"equal": "{}", "delete": '<del class="del">{}</del>', "insert": '<ins class="ins">{}</ins>'}
-    return "".join(tags[op.op].format(e(op.text)) for op in ops)
+    out = []
+    for op in ops:
+        # the space after a changed word stays outside the mark, so it is not underlined
+        word = op.text.rstrip() if op.op != "equal" else op.text
+        out.append(tags[op.op].format(e(word)) + op.text[len(word):])
+    return "".join(out)

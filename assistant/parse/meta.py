@@ -62,8 +62,11 @@ KIND_RULES: tuple[tuple[str, str, str, int], ...] = (
     ("raadsinformatiebrief", r"raadsinformatiebrief", "text", 3),
     ("raadsinformatiebrief", r"\bgeachte (leden van de )?(gemeente)?raad\b", "text", 1),
     ("reactie", r"\breactie op (uw|het) .{0,40}advies", "title", 5),
-    ("reactie", r"\b(reageren wij op uw|reactie op uw|per adviespunt|uw (ongevraagde? )?advies)", "text", 3),
-    ("reactie", r"\b(nemen (wij )?(dit|uw) advies (niet |gedeeltelijk )?over|neemt het advies over)", "text", 2),
+    ("reactie", r"\b(reageren wij (hierbij )?op uw|reactie op uw|per adviespunt)", "text", 3),
+    ("reactie", r"\b(nemen (wij )?(dit|uw) advies (niet |gedeeltelijk |in aangepaste vorm )?over|neemt het advies over)", "text", 2),
+    ("reactie", r"\buw (ongevraagde? )?advies\b", "text", 1),
+    # A progress report on earlier advice is no reply to it.
+    ("other", r"\b(voortgang|stand van zaken|voortgangsbrief|evaluatie)\b", "title", 3),
     ("advies", r"^(ongevraagd |gevraagd )?advies\b", "title", 5),
     ("advies", r"\b(adviseert|adviseren wij|wij adviseren|de adviesraad adviseert|onze adviezen)\b", "text", 2),
     ("advies", r"\badviespunt(en)?\b|\baanbeveling(en)?\b", "text", 1),

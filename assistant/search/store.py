@@ -107,8 +107,8 @@ class Store:
             raise StoreError(
                 f"De index ({self.config.label}) is gebouwd met het model '{built_with}' "
                 f"({built_dim} dimensies), niet met '{self.embedder_name}' ({self.dim}). "
-                "Bouw de index opnieuw op met `assistant reindex`, of kies het oorspronkelijke model "
-                "met --embedder."
+                "Bouw de index opnieuw op met `assistant reindex` (in de app: 'Index opnieuw opbouwen'), "
+                "of kies het oorspronkelijke model met --embedder."
             )
 
     def generation(self) -> int:
