@@ -9,7 +9,7 @@ the ≤ 1 s target is about) and the renderings (Word redline, HTML, JSON). A th
 compares the old letter with an unrelated rewrite of every paragraph: the alignment's
 worst case, where no paragraph matches exactly and every leftover pair is scored.
 
-    .venv/bin/python bench/compare.py [--repeat 10] [--runs 3]
+    .venv/bin/python bench/compare.py [--repeat 17] [--runs 3]
 """
 
 from __future__ import annotations
@@ -36,10 +36,14 @@ WIJKEN = ("Rijnwaarde", "Oosterveld", "Molenwijk", "Rijnwaarde-Noord", "Hoogkamp
 
 
 def _vary(paragraph: str, k: int) -> str:
-    """Repetition k of a paragraph: another wijk, other amounts, headings numbered."""
+    """Repetition k of a paragraph: another wijk, other amounts, a numbered heading, and a
+    closing sentence naming the repetition: every paragraph is unique, as in a real letter
+    (the parser drops a line repeated on many pages as a running header)."""
     text = paragraph.replace("Rijnwaarde", WIJKEN[k % len(WIJKEN)])
-    text = re.sub(r"€ (\d+)\.000", lambda m: f"€ {int(m.group(1)) + 10 * k}.000", text)
-    return f"# Deel {k + 1}: {text[2:]}" if text.startswith("# ") else text
+    text = re.sub(r"€ (\d+)\.000", lambda m: f"€ {int(m.group(1)) + k}.000", text)
+    if text.startswith("# "):
+        return f"# Deel {k + 1}: {text[2:]}"
+    return f"{text} Zie ook bijlage {k + 1}."
 
 
 def _rewrite(paragraph: str, k: int) -> str:
@@ -91,7 +95,7 @@ def _bench(label: str, old_path: Path, new_path: Path, out: Path, runs: int) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=10, help="copies of the 3-page body (10 gives ~30 pages)")
+    parser.add_argument("--repeat", type=int, default=17, help="copies of the letter body (17 gives ~30 PDF pages)")
     parser.add_argument("--runs", type=int, default=3, help="best of this many runs per stage")
     args = parser.parse_args()
 
