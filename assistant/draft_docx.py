@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.draft import STANCE_NL, Draft, DraftPoint, dutch_date, quoted_answer
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, OutputError
 from assistant.register import STATUS_NL
 
 _TABLE_STYLES = ("Table Grid",)
@@ -41,7 +41,10 @@ def write_draft(draft: Draft, path: str | Path, template: str | Path | None = No
     writer.sources(draft)
     document.core_properties.title = f"Concept vervolgadvies: {draft.subject}"
     document.core_properties.author = "Adviesassistent"
-    document.save(str(path))
+    try:
+        document.save(str(path))
+    except OSError as exc:
+        raise OutputError(path, exc) from exc
     return path
 
 

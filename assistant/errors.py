@@ -92,3 +92,15 @@ class StoreError(AssistantError):
     """The index cannot be used as asked (wrong embedder, unreachable server, ...)."""
 
     exit_code = 10
+
+
+class OutputError(AssistantError):
+    """A result file (Word, Excel) cannot be written."""
+
+    exit_code = 11
+
+    def __init__(self, path: str | Path, cause: OSError) -> None:
+        super().__init__(
+            f"{Path(path).name}: het bestand kan niet worden geschreven ({cause.strerror or cause}); "
+            "kies een map waarin u mag schrijven en sluit het bestand als het in Word of Excel openstaat"
+        )

@@ -30,7 +30,7 @@ from assistant.compare import (
     display,
     dutch_date,
 )
-from assistant.errors import AssistantError
+from assistant.errors import OutputError
 from assistant.model import Commitment
 
 AUTHOR = "Adviesassistent"
@@ -74,10 +74,7 @@ def write_redline(comparison: Comparison, path: str | Path) -> Path:
     try:
         document.save(str(path))
     except OSError as exc:
-        raise AssistantError(
-            f"{path.name}: het Word-bestand kan niet worden geschreven ({exc.strerror or exc}); "
-            "kies een map waarin u mag schrijven en sluit het bestand als het in Word openstaat"
-        ) from exc
+        raise OutputError(path, exc) from exc
     return path
 
 

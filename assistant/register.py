@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, OutputError
 from assistant.model import Commitment, Hit, Status
 from assistant.nl.analyzer import analyze
 from assistant.search.search import Filters, Searcher
@@ -108,11 +108,14 @@ def export_register(commitments: list[Commitment], path: str | Path, today: date
     rows = register_rows(commitments, today)
     header = [name for name, _ in COLUMNS]
     if path.suffix.lower() == ".csv":
-        with path.open("w", newline="", encoding="utf-8-sig") as fh:  # the BOM makes Excel read UTF-8
-            writer = csv.writer(fh, delimiter=";")  # Dutch Excel expects semicolons
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v for v in row])
+        try:
+            with path.open("w", newline="", encoding="utf-8-sig") as fh:  # the BOM makes Excel read UTF-8
+                writer = csv.writer(fh, delimiter=";")  # Dutch Excel expects semicolons
+                writer.writerow(header)
+                for row in rows:
+                    writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v for v in row])
+        except OSError as exc:
+            raise OutputError(path, exc) from exc
         return path
     if path.suffix.lower() != ".xlsx":
         raise AssistantError(f"{path.name}: kies een bestandsnaam die eindigt op .xlsx of .csv")
@@ -138,5 +141,8 @@ def export_register(commitments: list[Commitment], path: str | Path, today: date
                 cell.number_format = "DD-MM-YYYY"
             elif name == "Bedrag (€)":
                 cell.number_format = "#,##0"
-    book.save(path)
+    try:
+        book.save(path)
+    except OSError as exc:
+        raise OutputError(path, exc) from exc
     return path

@@ -54,3 +54,8 @@ def test_body_lines_that_differ_only_in_numbers_are_kept():
     pages = [_page(n, [f"Er zijn {n * 7} aanvragen ontvangen."]) for n in (1, 2, 3)]
     kept, _ = strip_running_lines(pages)
     assert [len(page) for page in kept] == [1, 1, 1]
+
+
+def test_niet_prefix_keeps_its_hyphen_but_syllable_breaks_are_joined():
+    assert join_lines(["het niet-", "gebruik van regelingen"]) == "het niet-gebruik van regelingen"
+    assert join_lines(["120 pro-", "cent"]) == "120 procent"

@@ -43,6 +43,9 @@ _SENTENCE_END = re.compile(r"[.!?:;]['’”)]*$")
 # Words that follow an elided compound part: "zorg- en welzijnspartners".
 _ELLIPSIS_NEXT = {"en", "of", "tot", "noch", "als", "dan", "t/m"}
 _VOWELS = set("aeiouyáéíóúàèëïöüäâêîôû")
+# Prefixes Dutch always writes with a hyphen ("niet-gebruik", "vice-voorzitter") and that
+# syllable hyphenation never produces inside another word ("pro-cent" and "ex-act" it does).
+_HYPHEN_PREFIXES = frozenset({"niet", "vice"})
 
 
 @dataclass
@@ -218,8 +221,8 @@ def _hyphen_join(before: str, after: str, vocabulary: set[str] | frozenset[str])
     left, right = head.group(1), tail.group(0)
     if after.split(" ", 1)[0].lower() in _ELLIPSIS_NEXT:
         return before + " " + after  # zorg- en welzijn
-    if right[0].isupper() or left[-1].isupper():
-        return before + after  # Delft-West, ASD-leden
+    if right[0].isupper() or left[-1].isupper() or left.lower() in _HYPHEN_PREFIXES:
+        return before + after  # Delft-West, ASD-leden, niet-gebruik
     if (left + right).lower() in vocabulary:
         return before[:-1] + after
     if f"{left}-{right}".lower() in vocabulary:

@@ -78,6 +78,8 @@ def _is_heading_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _HEADING_MAX_WORDS:
         return False
+    if text.rstrip().endswith("?") and len(words) <= 6:
+        return text[0].isupper()  # "Waar staan wij?": a question as a section title
     if text.rstrip().endswith(_SENTENCE_PUNCT):
         return False
     # A heading starts with a capital or a digit ("3.1 Financiën").
