@@ -42,3 +42,12 @@ def test_bullets_are_list_items_and_plain_text_a_paragraph():
     assert _block("• de wijkteams").kind == "list_item"
     assert _block("Wij danken u voor uw advies.").kind == "paragraph"
     assert _block("Inleiding").kind == "heading"
+
+
+def test_wrapped_subject_in_the_letterhead_is_read_whole():
+    from assistant.parse.meta import read_fields
+
+    fields = read_fields(["Datum      2 september 2024", "Onderwerp  Beleidsbrief aanpak armoede en schulden",
+                          "           2025-2026"])
+    assert fields["onderwerp"] == "Beleidsbrief aanpak armoede en schulden 2025-2026"
+    assert fields["datum"] == "2 september 2024"

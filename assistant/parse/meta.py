@@ -116,8 +116,14 @@ def read_fields(lines: list[str]) -> dict[str, str]:
     """Read "Label: value", "Label    value" and label-then-value-on-next-line fields."""
     fields: dict[str, str] = {}
     pending: str | None = None
+    last: str | None = None
     for text in lines:
         cells = [c for c in re.split(r"\s{3,}|\t| \| ", text.strip()) if c]
+        if last == "onderwerp" and len(cells) == 1 and not _LABEL_RE.match(cells[0]) and _continues(cells[0]):
+            fields["onderwerp"] += " " + cells[0]  # a subject wrapped onto a second line
+            last = None
+            continue
+        last = None
         # Two-column letterheads put a field beside an address line: look at each cell.
         matched = False
         for idx, cell in enumerate(cells):
@@ -131,6 +137,7 @@ def read_fields(lines: list[str]) -> dict[str, str]:
             if value:
                 fields.setdefault(key, value)
                 pending = None
+                last = key
             else:
                 pending = key
             matched = True
@@ -139,6 +146,11 @@ def read_fields(lines: list[str]) -> dict[str, str]:
             fields.setdefault(pending, text.strip())
             pending = None
     return fields
+
+
+def _continues(text: str) -> bool:
+    """A second line of a wrapped value starts in lower case or with a number ("2025-2026")."""
+    return bool(text) and (text[0].islower() or text[0].isdigit()) and len(text) < 80
 
 
 def find_date(fields: dict[str, str], first_lines: list[str]):
