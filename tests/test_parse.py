@@ -162,3 +162,13 @@ def test_cp1252_text_file_is_read(tmp_path):
     path = tmp_path / "oud.txt"
     path.write_bytes("De cliëntondersteuning wordt in 2025 geëvalueerd.".encode("cp1252"))
     assert "cliëntondersteuning" in parse_document(path).text
+
+
+def test_html_file_is_read_as_text_without_tags(tmp_path):
+    path = tmp_path / "brief.html"
+    path.write_text("<!DOCTYPE html><html><head><title>Brief</title><style>p{color:red}</style></head><body>"
+                    "<h1>Reactie op uw advies</h1><p>Wij nemen dit advies over &amp; starten in 2025.</p>"
+                    "<p>Hoogachtend,</p></body></html>", encoding="utf-8")
+    doc = parse_document(path)
+    assert [b.text for b in doc.blocks] == ["Reactie op uw advies", "Wij nemen dit advies over & starten in 2025.",
+                                            "Hoogachtend,"]

@@ -15,9 +15,53 @@ def read_text(path: str | Path) -> RawDocument:
     except UnicodeDecodeError:
         # Windows exports of letters are often cp1252.
         text = data.decode("cp1252", errors="replace")
+    if _is_markup(text):
+        text = markup_to_text(text)
     if not text.strip():
         raise EmptyDocument(path, "het bestand bevat geen tekst")
     return RawDocument(format="text", pages=lines_from_text(text))
+
+
+def _is_markup(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<?xml", "<!doctype html", "<html")) or (head.startswith("<") and "</" in text[:5000])
+
+
+# Elements after which a line ends: block-level HTML and the paragraph-like elements of the
+# official publication XML ("al" is a paragraph there).
+_BLOCK_TAGS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 title al tussenkop kop alinea".split())
+
+
+def markup_to_text(markup: str) -> str:
+    """The readable text of an HTML or XML file: tags dropped, blocks on their own lines."""
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self._skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "head"):
+                self._skip += 1
+            elif tag in _BLOCK_TAGS:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "head"):
+                self._skip = max(0, self._skip - 1)
+            elif tag in _BLOCK_TAGS:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data):
+            if not self._skip:
+                self.parts.append(data)
+
+    parser = _Text()
+    parser.feed(markup)
+    text = "".join(parser.parts)
+    return "\n\n".join(" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip())
 
 
 def lines_from_text(text: str) -> list[list[Line]]:
