@@ -250,13 +250,16 @@ def points(file, response, as_json, **store):
 @click.option("--all", "register", is_flag=True, help="Het register over de hele index.")
 @click.option("--status", type=click.Choice(["open", "due", "overdue", "undated"]), help="Alleen deze status.")
 @click.option("--actor", help="Alleen toezeggingen van deze actor (bijv. college).")
+@click.option("--due-after", type=click.DateTime(["%Y-%m-%d"]), help="Alleen termijnen die op of na deze datum eindigen.")
+@click.option("--due-before", type=click.DateTime(["%Y-%m-%d"]), help="Alleen termijnen die op of voor deze datum beginnen.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Peildatum voor de status (standaard vandaag).")
 @click.option("--evidence", is_flag=True, help="Toon bij verlopen en lopende toezeggingen latere vermeldingen.")
 @click.option("--export", "export_path", type=click.Path(path_type=Path), help="Schrijf het register naar .xlsx of .csv.")
 @click.option("--json", "as_json", is_flag=True, help="Print de toezeggingen als JSON.")
 @index_options
 @_core_errors
-def commitments(files, register, status, actor, today, evidence, export_path, as_json, **store):
+def commitments(files, register, status, actor, due_after, due_before, today, evidence, export_path, as_json,
+                **store):
     """Toezeggingen in FILES (zonder ze te indexeren), of met --all het register van de index."""
     from datetime import date as _date
 
@@ -266,11 +269,12 @@ def commitments(files, register, status, actor, today, evidence, export_path, as
         raise click.UsageError("geef bestanden of --all")
     day = today.date() if today else _date.today()
     assistant = _assistant(**store)
+    where = RegisterFilter(status=status, actor=actor, due_after=due_after.date() if due_after else None,
+                           due_before=due_before.date() if due_before else None)
     if register:
-        found = assistant.register(RegisterFilter(status=status, actor=actor), today=day)
+        found = assistant.register(where, today=day)
     else:
-        found = [c for c in assistant.commitments_in(files)
-                 if (not status or c.status(day) == status) and (not actor or c.actor == actor)]
+        found = [c for c in assistant.commitments_in(files) if where.allows(c, day)]
     if export_path:
         export_register(found, export_path, day)
         click.echo(f"{len(found)} toezeggingen geschreven naar {export_path}")

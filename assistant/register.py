@@ -32,6 +32,18 @@ class RegisterFilter:
     actor: str | None = None
     doc_ids: tuple[str, ...] = ()
 
+    def allows(self, c: Commitment, today: date) -> bool:
+        """The same filter in Python, for commitments read from files rather than the index."""
+        if self.status and c.status(today) != self.status:
+            return False
+        if self.due_after and (c.due is None or c.due.end < self.due_after):
+            return False
+        if self.due_before and (c.due is None or c.due.start > self.due_before):
+            return False
+        if self.actor and c.actor != self.actor:
+            return False
+        return not self.doc_ids or c.source.doc_id in self.doc_ids
+
     def where(self, today: date) -> dict[str, Any] | None:
         t = day_int(today)
         clauses: list[dict[str, Any]] = []

@@ -104,3 +104,13 @@ def test_register_cli_contract_and_export(indexed, tmp_path):
     out = tmp_path / "register.xlsx"
     result = CliRunner().invoke(main, ["commitments", "--all", "--export", str(out), *base])
     assert result.exit_code == 0 and out.exists()
+
+
+def test_due_window_filter_same_in_index_and_on_files(indexed):
+    assistant, folder = indexed
+    window = RegisterFilter(due_after=date(2025, 6, 1), due_before=date(2025, 12, 31))
+    stored = assistant.register(window, today=TODAY)
+    assert stored and all(c.due.end >= date(2025, 6, 1) and c.due.start <= date(2025, 12, 31) for c in stored)
+    from_files = [c for c in assistant.commitments_in([folder / FILES[0]]) if window.allows(c, TODAY)]
+    assert {c.text for c in from_files} <= {c.text for c in stored}
+    assert from_files
