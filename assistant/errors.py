@@ -85,7 +85,7 @@ class UnsupportedType(DocumentError):
     """The content is not PDF, DOCX or plain text."""
 
     exit_code = 9
-    reason = "dit bestandstype wordt niet ondersteund; gebruik PDF, Word (.docx) of platte tekst"
+    reason = "dit bestandstype wordt niet ondersteund; gebruik PDF, Word (.docx), OpenDocument (.odt) of platte tekst"
 
 
 class StoreError(AssistantError):

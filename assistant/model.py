@@ -84,7 +84,7 @@ class Document:
 
     id: str
     path: str
-    format: Literal["pdf", "docx", "text"]
+    format: Literal["pdf", "docx", "odt", "text"]
     content_hash: str
     pages: int
     blocks: list[Block] = field(default_factory=list)

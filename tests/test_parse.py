@@ -172,3 +172,27 @@ def test_html_file_is_read_as_text_without_tags(tmp_path):
     doc = parse_document(path)
     assert [b.text for b in doc.blocks] == ["Reactie op uw advies", "Wij nemen dit advies over & starten in 2025.",
                                             "Hoogachtend,"]
+
+
+def test_odt_file_is_read_with_headings_lists_and_tables(tmp_path):
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}><office:body><office:text>'
+               '<text:h>Reactie op uw advies</text:h>'
+               '<text:p>Wij nemen dit advies<text:s/>over.</text:p>'
+               '<text:list><text:list-item><text:p>de wijkteams</text:p></text:list-item></text:list>'
+               '<table:table><table:table-row><table:table-cell><text:p>Campagne</text:p></table:table-cell>'
+               '<table:table-cell><text:p>€ 80.000</text:p></table:table-cell></table:table-row></table:table>'
+               '</office:text></office:body></office:document-content>')
+    path = tmp_path / "reactie.odt"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content)
+    doc = parse_document(path)
+    assert doc.format == "odt"
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Reactie op uw advies"), ("paragraph", "Wij nemen dit advies over."),
+        ("list_item", "de wijkteams"), ("paragraph", "Campagne | € 80.000")]

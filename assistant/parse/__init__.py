@@ -47,6 +47,10 @@ def _read(path: Path, fmt: str) -> RawDocument:
         from assistant.parse.docx import read_docx
 
         return read_docx(path)
+    if fmt == "odt":
+        from assistant.parse.odt import read_odt
+
+        return read_odt(path)
     from assistant.parse.text import read_text
 
     return read_text(path)
@@ -55,7 +59,7 @@ def _read(path: Path, fmt: str) -> RawDocument:
 def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
     # A Word file keeps headers and footers apart already; its pages are only estimated, so
     # a paragraph repeated in the body must not be mistaken for a running header.
-    pages = raw.pages if raw.format == "docx" else strip_running_lines(raw.pages)[0]
+    pages = raw.pages if raw.format in ("docx", "odt") else strip_running_lines(raw.pages)[0]
     first = next((i for i, lines in enumerate(pages) if lines), 0)
     letterhead = split_letterhead(pages[first]) if pages else None
     if letterhead and letterhead.body_start:

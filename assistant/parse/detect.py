@@ -14,7 +14,7 @@ from assistant.errors import (
     UnsupportedType,
 )
 
-Format = Literal["pdf", "docx", "text"]
+Format = Literal["pdf", "docx", "odt", "text"]
 
 DEFAULT_MAX_MB = 100
 
@@ -33,7 +33,7 @@ _KNOWN_OTHER: tuple[tuple[bytes, str], ...] = (
 
 
 def detect_format(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> Format:
-    """Return "pdf", "docx" or "text" for a readable file, or raise a DocumentError."""
+    """Return "pdf", "docx", "odt" or "text" for a readable file, or raise a DocumentError."""
     path = Path(path)
     if not path.is_file():
         raise FileMissing(path)
@@ -71,8 +71,8 @@ def _zip_format(path: Path) -> Format:
         raise CorruptDocument(path, f"het zip-/Word-bestand is beschadigd ({exc}); sla het opnieuw op") from exc
     if "word/document.xml" in names:
         return "docx"
-    if "opendocument.text" in mimetype:
-        raise UnsupportedType(path, "dit is een OpenDocument-tekst (.odt); sla het op als .docx of PDF")
+    if "opendocument.text" in mimetype and "content.xml" in names:
+        return "odt"
     if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
         raise UnsupportedType(path, "dit is een Excel- of PowerPoint-bestand, geen brief; sla de tekst op als .docx of PDF")
     raise UnsupportedType(

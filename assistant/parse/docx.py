@@ -7,13 +7,11 @@ import zipfile
 from pathlib import Path
 
 from assistant.errors import CorruptDocument, EmptyDocument
-from assistant.parse.lines import Line, RawDocument
+from assistant.parse.lines import CHARS_PER_PAGE, Line, RawDocument, estimate_pages
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLES = ("heading", "kop", "title", "titel", "subtitle", "ondertitel")
 _LIST_STYLES = ("list", "lijst")
-# Characters on a full A4 page of a letter in 11 pt (for estimating pages, see below).
-_CHARS_PER_PAGE = 3300
 
 
 def read_docx(path: str | Path) -> RawDocument:
@@ -48,23 +46,14 @@ def read_docx(path: str | Path) -> RawDocument:
     if not lines:
         raise EmptyDocument(path, "het Word-document bevat geen tekst")
     warnings = []
-    if page == 1 and sum(len(ln.text) for ln in lines) > _CHARS_PER_PAGE:
-        page = _estimate_pages(lines)
+    if page == 1 and sum(len(ln.text) for ln in lines) > CHARS_PER_PAGE:
+        page = estimate_pages(lines)
         warnings.append("het Word-bestand bevat geen paginering; paginanummers zijn geschat")
     pages = [[ln for ln in lines if ln.page == p] for p in range(1, page + 1)]
     props = document.core_properties
     properties = {k: v for k, v in (("title", props.title), ("author", props.author)) if v}
     return RawDocument(format="docx", pages=pages, furniture=_furniture(document), properties=properties,
                        warnings=warnings)
-
-
-def _estimate_pages(lines: list[Line]) -> int:
-    """Files not saved by Word carry no page layout; estimate pages from the text length."""
-    seen = 0
-    for line in lines:
-        line.page = 1 + seen // _CHARS_PER_PAGE
-        seen += len(line.text) + 80  # a paragraph's last line and spacing take room too
-    return lines[-1].page
 
 
 def _table_rows(table) -> list[str]:

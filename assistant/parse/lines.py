@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Hint = Literal["heading", "list_item", "point", "table"]
+# Characters on a full A4 page of a letter in 11 pt, for estimating pages (see estimate_pages).
+CHARS_PER_PAGE = 3300
 
 
 @dataclass
@@ -30,10 +32,20 @@ class Line:
 class RawDocument:
     """What a reader hands on: body lines per page, plus text it already knows is furniture."""
 
-    format: Literal["pdf", "docx", "text"]
+    format: Literal["pdf", "docx", "odt", "text"]
     pages: list[list[Line]]
     # Header/footer text a reader could tell apart itself (DOCX sections); never body.
     furniture: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Metadata the file itself carries (PDF /Title, DOCX core properties).
     properties: dict[str, str] = field(default_factory=dict)
+
+
+def estimate_pages(lines: list[Line]) -> int:
+    """Word and OpenDocument files not laid out by their editor carry no pages; estimate them
+    from the text length so citations still point near the right page."""
+    seen = 0
+    for line in lines:
+        line.page = 1 + seen // CHARS_PER_PAGE
+        seen += len(line.text) + 80  # a paragraph's last line and spacing take room too
+    return lines[-1].page if lines else 1

@@ -54,6 +54,8 @@ def classify(paragraph: RawParagraph) -> Block:
         kind = "heading"
     elif paragraph.hint == "list_item":
         kind = "list_item"
+    elif paragraph.hint == "table":
+        kind = "paragraph"  # a table row reads as one line of cells
     elif paragraph.hint == "point":
         kind = "point"
     elif _BULLET.match(text):

@@ -26,7 +26,7 @@ from assistant.search.passages import make_passages
 from assistant.search.store import Store
 
 # Files an ingest of a folder looks at; others (images, spreadsheets) are passed over.
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".txt"})
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".odt", ".txt"})
 # Fault injection for the crash test: exit hard after writing passages, before the commit.
 _CRASH_ENV = "ASSISTANT_TEST_CRASH_BEFORE_COMMIT"
 
