@@ -1,6 +1,7 @@
 """The app in a real browser (Debian's Chromium, driven by Playwright): upload through the file
-input, see the document listed, search, read a hit in its context; and nothing is fetched from
-anywhere but the app itself.
+input, see the document listed, search, read a hit in its context; see the advice points, the
+commitment register, download a Word draft and a redline; and nothing is fetched from anywhere
+but the app itself.
 
 With ASSISTANT_SCREENSHOTS=1 each tab is saved to docs/screenshots/<tab>.png.
 """
@@ -8,6 +9,7 @@ With ASSISTANT_SCREENSHOTS=1 each tab is saved to docs/screenshots/<tab>.png.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -190,3 +192,121 @@ def test_login_page_lets_a_known_user_in(browser, tmp_path):
     finally:
         context.close()
         blocks.close()
+
+
+# -- Adviespunten, Toezeggingen, Concept, Vergelijken --------------------------------------------
+
+
+def choose(page, picker: str, file_name: str) -> None:
+    """Pick the indexed document with this file name in a document dropdown."""
+    page.locator(f"#{picker} input").click()
+    page.locator(f"#{picker}").get_by_role("option", name=re.compile(re.escape(file_name))).click()
+
+
+def test_points_tab_shows_each_points_stance_and_commitments(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Adviespunten").click()
+    choose(page, "points-advice-choice", "advies_asd_mantelzorg_2024.pdf")
+    choose(page, "points-response-choice", "reactie_college_mantelzorg_2024.pdf")
+    page.get_by_role("button", name="Adviespunten tonen").click()
+
+    badges = page.locator("#points td.stance > .badge")
+    expect(badges).to_have_text(["neemt over", "neemt gedeeltelijk over", "neemt gedeeltelijk over", "neemt over",
+                                 "neemt niet over", "neemt gedeeltelijk over"], timeout=30_000)
+    expect(page.locator("#points tr[data-point='1']")).to_contain_text("De logeervoorziening aan de Molenweg")
+    answer = page.locator("#points tr[data-point='5'] details", has_text="Hele antwoord")
+    answer.locator("summary").click()
+    expect(answer.locator("p")).to_contain_text("Wij nemen dit advies niet over.")
+    screenshot(page, "adviespunten")
+
+
+def test_register_tab_filters_shows_a_commitment_and_exports_excel(page, tmp_path):
+    from openpyxl import load_workbook
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Toezeggingen").click()
+    expect(page.locator("#register-summary")).to_contain_text("toezeggingen op peildatum", timeout=30_000)
+    page.locator("#register-status").get_by_text("verlopen", exact=True).click()
+    expect(page.locator("#register-summary")).to_contain_text("verlopen.", timeout=30_000)
+    statuses = page.locator("#register-table .virtual-row .body-cell:nth-child(2)")
+    expect(statuses.first).to_have_text("verlopen")
+
+    page.locator("#register-table .body-cell", has_text="digitaal aanvragen").first.click()
+
+    detail = page.locator("#register-detail")
+    expect(detail).to_contain_text("kunnen mantelzorgers de waardering ook digitaal aanvragen", timeout=30_000)
+    expect(detail).to_contain_text("Wat latere documenten erover melden")
+    expect(detail.locator(".later").first).to_contain_text("Voortgang uitvoering advies mantelzorgondersteuning")
+    expect(detail).to_be_in_viewport()
+    screenshot(page, "toezeggingen")
+
+    with page.expect_download() as download:
+        page.locator("#register-xlsx").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    sheet = load_workbook(saved).active
+    assert saved.suffix == ".xlsx" and sheet.freeze_panes == "A2"
+    assert {sheet.cell(row=r, column=1).value for r in range(2, sheet.max_row + 1)} == {"verlopen"}
+
+
+def test_a_sorted_register_still_shows_the_commitment_that_was_clicked(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Toezeggingen").click()
+    expect(page.locator("#register-summary")).to_contain_text("toezeggingen op peildatum", timeout=30_000)
+    amount = page.locator("#register-table th[data-heading='8']:visible")
+    amount.hover()
+    amount.locator("button.cell-menu-button").click()
+    page.get_by_role("menuitem", name="Aflopend sorteren").click()
+
+    first = page.locator("#register-table .virtual-row").first
+    expect(first).to_contain_text("€ 1.200.000")
+    first.locator(".body-cell").nth(2).click()
+
+    expect(page.locator("#register-detail")).to_contain_text("€ 1,2 miljoen (structureel)", timeout=30_000)
+
+
+def test_concept_tab_makes_a_word_draft_to_download(page, tmp_path):
+    import docx
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Concept").click()
+    choose(page, "draft-advice-choice", "advies_asd_mantelzorg_2024.pdf")
+    choose(page, "draft-response-choice", "reactie_college_mantelzorg_2024.pdf")
+    page.get_by_role("button", name="Concept maken").click()
+
+    expect(page.locator("#draft-summary")).to_contain_text("Het concept is klaar: 6 adviespunten", timeout=60_000)
+    screenshot(page, "concept")
+    with page.expect_download() as download:
+        page.locator("#draft-download").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+
+    assert saved.name == "concept-vervolgadvies-advies_asd_mantelzorg_2024.docx"
+    headings = [p.text for p in docx.Document(str(saved)).paragraphs
+                if p.style.name == "Heading 1" and p.text.startswith("Adviespunt")]
+    assert len(headings) == 6
+
+
+def test_compare_tab_shows_the_changed_commitments_and_gives_a_redline(page, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Vergelijken").click()
+    choose(page, "compare-old-choice", "beleidsbrief_armoede_concept.pdf")
+    choose(page, "compare-new-choice", "beleidsbrief_armoede_definitief.pdf")
+    page.get_by_role("button", name="Vergelijken", exact=True).click()
+
+    changed = page.locator("#compare .commitment.changed", has_text="€ 300.000")
+    expect(changed).to_be_visible(timeout=30_000)
+    expect(changed.locator("del")).to_contain_text("€ 250.000")
+    expect(changed.locator("ins")).to_contain_text("€ 300.000")
+    screenshot(page, "vergelijken")
+    with page.expect_download() as download:
+        page.locator("#compare-download").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    body = docx.Document(str(saved)).element.body
+    assert body.findall(".//" + qn("w:ins")) and body.findall(".//" + qn("w:del"))
