@@ -113,3 +113,15 @@ def test_grouped_answer_serves_both_points(tmp_path):
     assert [m.answer.stance for m in mappings] == ["agree", "partly", "partly"]
     assert mappings[1].answer.text == mappings[2].answer.text
     assert mappings[2].answer.numbers == ("2", "3")
+
+
+def test_response_that_skips_a_point_leaves_it_unanswered_and_keeps_the_next():
+    advice = parse_document(ADVICE)
+    response = parse_document(RESPONSE)
+    second = next(i for i, b in enumerate(response.blocks) if b.kind == "point" and b.number == "2")
+    third = next(i for i, b in enumerate(response.blocks) if b.kind == "point" and b.number == "3")
+    del response.blocks[second:third]
+    mappings = {m.point.number: m for m in map_points(advice, response)}
+    assert mappings["1"].answer.stance == "agree"
+    assert mappings["2"].answer is None
+    assert mappings["3"].answer.stance == "partly" and mappings["3"].answer.matched_by == "number"

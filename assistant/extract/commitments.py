@@ -25,7 +25,9 @@ ACTORS: tuple[tuple[str, str], ...] = (
     (r"\b(wij|we|ons|onze)\b", "{sender}"),
     (r"\bde gemeente( \w+)?\b", "gemeente"),
     (r"\b(de minister|het kabinet|de staatssecretaris|ik)\b", "minister"),
-    (r"\b(stichting [A-Z][\w-]*( [A-Z][\w-]*)*|onderzoeksbureau [A-Z][\w-]*( [A-Z][\w-]*)*)", "{match}"),
+    # a named party: the name itself is capitalised ("Stichting Het Logeerhuis")
+    (r"\b(stichting (?-i:[A-Z])[\w-]*( (?-i:[A-Z])[\w-]*)*|onderzoeksbureau (?-i:[A-Z])[\w-]*( (?-i:[A-Z])[\w-]*)*)",
+     "{match}"),
     (r"\b(het|een) (extern )?onderzoeksbureau\b", "onderzoeksbureau"),
     (r"\bde (wijkregisseurs|wijkteams|ggd|ggz|adviesraad|raad)\b", "{match}"),
 )
@@ -122,6 +124,8 @@ _ACTION_WORDS = 16
 def extract_commitments(doc: Document) -> list[Commitment]:
     """All commitments in a document, in reading order, each with its source span."""
     found: list[Commitment] = []
+    if doc.kind == "advies":
+        return found  # an advice asks; what it says the college plans is the college's promise elsewhere
     point: str | None = None
     sender = _sender_actor(doc)
     for number, block in enumerate(doc.blocks, start=1):

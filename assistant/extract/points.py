@@ -29,6 +29,7 @@ _MIN_CONTENT_SCORE = 0.35
 # A match this strong (and mutual) beats the numbering: the response quotes the point.
 _STRONG_CONTENT_SCORE = 0.5
 _TITLE_MAX_WORDS = 20
+_MAX_SKIP = 2
 
 
 @dataclass
@@ -45,7 +46,8 @@ def sections(doc: Document) -> list[Section]:
     highest = 0
     for i, block in enumerate(doc.blocks):
         number = _top_level_number(block)
-        if number is not None and (number == highest + 1 or (number > highest and current is None) or number == 1 and not found):
+        # The next point, or one a little further on (a response may skip a point it does not answer).
+        if number is not None and (highest < number <= highest + _MAX_SKIP + 1 or (number > highest and current is None)):
             current = Section(numbers=_numbers(block.text, str(number)), head=i)
             found.append(current)
             highest = max(int(n) for n in current.numbers)
