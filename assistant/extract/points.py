@@ -160,7 +160,8 @@ def map_points(advice: Document | None, response: Document | None, embedder=None
     sections_only = [s for s, _ in candidates]
     chosen = _assign(points, sections_only, _similarity([p.text for p in points], texts))
     # Shared words settle most letters; the embedding model is asked only when they do not.
-    if embedder is not None and any(c is None for c in chosen):
+    unused = set(range(len(candidates))) - set(chosen)
+    if embedder is not None and any(c is None for c in chosen) and unused:
         chosen = _assign(points, sections_only, _similarity([p.text for p in points], texts, embedder))
     mappings = []
     for point, column in zip(points, chosen):
