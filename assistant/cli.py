@@ -61,7 +61,10 @@ def parse(file: Path, as_json: bool, max_mb: float) -> None:
     """Lees FILE (PDF, Word of tekst) en toon metadata en blokken met pagina."""
     from assistant.parse import parse_document
 
+    from assistant.search.ingest import document_id
+
     doc = parse_document(file, max_mb=max_mb)
+    doc.id = document_id(file)  # the id the document has (or would have) in the index
     if as_json:
         _echo_json(parse_json(doc))
         return
@@ -195,7 +198,7 @@ def reindex(**store):
 
 @main.command()
 @click.argument("query")
-@click.option("-k", default=10, show_default=True, help="Aantal resultaten.")
+@click.option("-k", default=10, show_default=True, type=click.IntRange(1, 1000), help="Aantal resultaten.")
 @click.option("--kind", "kinds", multiple=True, help="Alleen deze soort document (herhaalbaar).")
 @click.option("--after", type=click.DateTime(["%Y-%m-%d"]), help="Alleen documenten vanaf deze datum.")
 @click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Alleen documenten tot en met deze datum.")

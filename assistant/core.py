@@ -67,14 +67,21 @@ class Assistant:
             return report
 
     def documents(self) -> list[DocumentInfo]:
-        return self.searcher.documents()
+        return self.store.documents()
 
     def find_document(self, name: str) -> DocumentInfo:
         """A document by id, by path or by file name."""
         docs = self.store.documents()
-        for doc in docs:
-            if name in (doc.id, doc.path) or Path(doc.path).name == name:
-                return doc
+        exact = [d for d in docs if name in (d.id, d.path)]
+        if exact:
+            return exact[0]
+        by_name = [d for d in docs if Path(d.path).name == name]
+        if len(by_name) > 1:
+            listing = "; ".join(f"{d.id} ({d.path})" for d in by_name)
+            raise AssistantError(f"Er staan meerdere documenten '{name}' in de index: {listing}; "
+                                 "geef het id of het volledige pad")
+        if by_name:
+            return by_name[0]
         path_id = document_id(name)
         for doc in docs:
             if doc.id == path_id:
@@ -98,6 +105,13 @@ class Assistant:
                 paths = [m["path"] for m in client.get_collection(DOCUMENTS).get(include=["metadatas"])["metadatas"]]
             except Exception:  # noqa: BLE001 - no index yet: nothing to rebuild from
                 paths = []
+            missing = [p for p in paths if not Path(p).exists()]
+            if not paths or missing:
+                # Check before anything is deleted: a rebuild must not lose what it cannot redo.
+                raise StoreError("De index kan niet opnieuw worden opgebouwd: " + (
+                    "er staan geen bestanden in de index; voeg eerst documenten toe" if not paths else
+                    f"{len(missing)} bestand(en) zijn niet meer te vinden, bijvoorbeeld {missing[0]}; "
+                    "zet ze terug of verwijder die documenten eerst uit de index") + ". Er is niets gewijzigd")
             for name in COLLECTIONS:
                 try:
                     client.delete_collection(name)
@@ -105,10 +119,7 @@ class Assistant:
                     pass
             self._store = None
             self._searcher = None
-            existing = [p for p in paths if Path(p).exists()]
-            if not existing:
-                raise StoreError("Er staan geen bestanden in de index om opnieuw te verwerken; "
-                                 "voeg eerst documenten toe")
+            existing = paths
             report = ingest(existing, self.store, self.embedder, progress=progress)
             self.searcher.refresh()
             return report
@@ -139,7 +150,6 @@ class Assistant:
 
     def register(self, where: RegisterFilter | None = None, today: date | None = None) -> list[Commitment]:
         """The commitment register over the whole index."""
-        self.searcher.refresh()
         return self.store.commitments((where or RegisterFilter()).where(today or date.today()))
 
     def evidence(self, commitment: Commitment, k: int = 3) -> list[Hit]:

@@ -17,7 +17,7 @@ from assistant.model import Commitment, DateRange, Document, Source, Strength
 from assistant.nl.dates import find_dates
 from assistant.nl.money import find_amounts
 from assistant.nl.sentences import split_sentences
-from assistant.parse.meta import CLOSINGS, SALUTATIONS
+from assistant.parse.meta import is_closing, is_salutation
 
 # Who acts: the first pattern that matches names the actor; "wij" is the letter's sender.
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -135,7 +135,7 @@ def extract_commitments(doc: Document) -> list[Commitment]:
                 continue  # the quoted advice itself promises nothing
         elif block.kind == "heading":
             point = None  # an unnumbered heading ("Financiën") closes the point-by-point part
-        if block.kind == "heading" or CLOSINGS.match(block.text) or SALUTATIONS.match(block.text):
+        if block.kind == "heading" or is_closing(block.text) or is_salutation(block.text):
             continue
         for start, end in split_sentences(block.text):
             sentence = block.text[start:end]

@@ -17,7 +17,7 @@ from assistant.extract.stance import decide_stance
 from assistant.model import AdvicePoint, Answer, Document, Source
 from assistant.nl.analyzer import analyze
 from assistant.nl.sentences import sentences
-from assistant.parse.meta import CLOSINGS
+from assistant.parse.meta import is_closing
 
 # "Advies 2 en 3", "adviespunten 4, 5 en 6", "punten 2 t/m 4": a section answering several points.
 _GROUPED = re.compile(
@@ -54,7 +54,7 @@ def sections(doc: Document) -> list[Section]:
             continue
         if current is None:
             continue
-        if (block.kind == "heading" and number is None) or CLOSINGS.match(block.text):
+        if (block.kind == "heading" and number is None) or is_closing(block.text):
             current = None
             continue
         current.body.append(i)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
+from assistant.errors import FileMissing
 from assistant.model import Document, assign_offsets
 from assistant.parse.detect import DEFAULT_MAX_MB, detect_format
 from assistant.parse.layout import group_paragraphs, strip_lines_naming, strip_running_lines
@@ -21,6 +23,8 @@ from assistant.parse.structure import classify
 
 __all__ = ["parse_document", "file_hash"]
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 
 def file_hash(path: str | Path) -> str:
     digest = hashlib.sha256()
@@ -34,8 +38,13 @@ def parse_document(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> Document
     """Read a PDF, DOCX or text file into a Document, or raise a DocumentError."""
     path = Path(path)
     fmt = detect_format(path, max_mb=max_mb)
-    raw = _read(path, fmt)
-    return build_document(raw, path, file_hash(path))
+    try:
+        raw = _read(path, fmt)
+        digest = file_hash(path)
+    except OSError as exc:
+        raise FileMissing(path, f"het bestand kan niet worden gelezen ({exc.strerror or exc}); "
+                                "controleer of u leesrechten heeft") from exc
+    return build_document(raw, path, digest)
 
 
 def _read(path: Path, fmt: str) -> RawDocument:
@@ -68,7 +77,11 @@ def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
             pages[first][0].new_paragraph = True
     fields = letterhead.fields if letterhead else {}
     pages = strip_lines_naming(pages, [fields.get("kenmerk"), fields.get("onderwerp")])
-    blocks = assign_offsets([classify(p) for p in group_paragraphs(pages) if p.text])
+    paragraphs = group_paragraphs(pages)
+    for paragraph in paragraphs:
+        # Broken font maps leave control characters that Word files cannot hold.
+        paragraph.text = _CONTROL.sub(" ", paragraph.text).strip()
+    blocks = assign_offsets([classify(p) for p in paragraphs if p.text])
     lead_lines = (letterhead.lines if letterhead else []) + [b.text for b in blocks[:3]]
     title = find_title(fields, blocks, raw.properties)
     doc = Document(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Literal
 
@@ -35,6 +36,14 @@ _KNOWN_OTHER: tuple[tuple[bytes, str], ...] = (
 def detect_format(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> Format:
     """Return "pdf", "docx", "odt" or "text" for a readable file, or raise a DocumentError."""
     path = Path(path)
+    try:
+        return _detect(path, max_mb)
+    except OSError as exc:  # no read permission, a file that vanished, a broken disk
+        raise FileMissing(path, f"het bestand kan niet worden gelezen ({exc.strerror or exc}); "
+                                "controleer of u leesrechten heeft") from exc
+
+
+def _detect(path: Path, max_mb: float) -> Format:
     if not path.is_file():
         raise FileMissing(path)
     size = path.stat().st_size
@@ -67,7 +76,8 @@ def _zip_format(path: Path) -> Format:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             mimetype = zf.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, KeyError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, NotImplementedError, RuntimeError,
+            zlib.error) as exc:
         raise CorruptDocument(path, f"het zip-/Word-bestand is beschadigd ({exc}); sla het opnieuw op") from exc
     if "word/document.xml" in names:
         return "docx"

@@ -46,13 +46,30 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 SALUTATIONS = re.compile(
-    r"^(geachte?|beste|hooggeachte?|l\.s\.|aan de leden van|zeer geachte?|dear)\b", re.IGNORECASE
+    r"^(geachte?|beste|hooggeachte?|l\.s\.|zeer geachte?|dear)\b", re.IGNORECASE
 )
 CLOSINGS = re.compile(
     r"^(hoogachtend|met vriendelijke groet(en)?|met vriendelijke groeten|namens het college|"
     r"met hoogachting|vriendelijke groet)\b",
     re.IGNORECASE,
 )
+# A salutation or closing formula is a short line; "Namens het college zal de wethouder ..." or
+# "Beste voorbeelden zijn ..." are ordinary paragraphs.
+_FORMULA_MAX_WORDS = 8
+
+
+def _formula(text: str) -> bool:
+    return len(text.split()) <= _FORMULA_MAX_WORDS and not text.rstrip().endswith((".", "?", "!", ":"))
+
+
+def is_salutation(text: str) -> bool:
+    return bool(SALUTATIONS.match(text)) and _formula(text)
+
+
+def is_closing(text: str) -> bool:
+    return bool(CLOSINGS.match(text)) and _formula(text)
+
+
 # How far down page one a salutation may stand.
 _SALUTATION_WINDOW = 60
 
@@ -86,7 +103,7 @@ def split_letterhead(page_one: list[Line]) -> Letterhead:
     texts = [line.text for line in page_one]
     end = 0
     for i, text in enumerate(texts[:_SALUTATION_WINDOW]):
-        if SALUTATIONS.match(text):
+        if is_salutation(text):
             end = i
             break
     else:
@@ -169,7 +186,7 @@ def find_title(fields: dict[str, str], blocks: list[Block], properties: dict[str
     if fields.get("onderwerp"):
         return fields["onderwerp"]
     for block in blocks[:5]:
-        if block.kind == "heading":
+        if block.kind == "heading" and not is_salutation(block.text):
             return block.text
     if properties.get("title"):
         return properties["title"]
@@ -179,7 +196,7 @@ def find_title(fields: dict[str, str], blocks: list[Block], properties: dict[str
 def find_sender(letterhead: list[str], blocks: list[Block]) -> str | None:
     """The signatory after the closing formula, else the letterhead's first line."""
     for i, block in enumerate(blocks):
-        if CLOSINGS.match(block.text):
+        if is_closing(block.text):
             rest = block.text[CLOSINGS.match(block.text).end():].strip(" ,")
             if rest:
                 return rest.split(",")[0].strip()

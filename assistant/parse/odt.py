@@ -4,6 +4,7 @@ items from content.xml; headers and footers live in styles.xml and stay out of t
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -18,7 +19,8 @@ def read_odt(path: str | Path) -> RawDocument:
     try:
         with zipfile.ZipFile(path) as archive:
             root = ElementTree.fromstring(archive.read("content.xml"))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, NotImplementedError, RuntimeError,
+            zlib.error) as exc:
         raise CorruptDocument(path, "het OpenDocument-bestand is beschadigd; open het in LibreOffice en sla het "
                                     "opnieuw op") from exc
     body = root.find(f".//{{urn:oasis:names:tc:opendocument:xmlns:office:1.0}}text")

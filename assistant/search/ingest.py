@@ -110,6 +110,9 @@ def ingest(
             _ingest_one(path, store, embedder, report, max_mb)
         except AssistantError as exc:
             report.failed.append((str(path), str(exc)))
+        except OSError as exc:  # e.g. a file without read permission: report it, go on with the rest
+            report.failed.append((str(path), f"{path.name}: het bestand kan niet worden gelezen "
+                                             f"({exc.strerror or exc}); controleer of u leesrechten heeft"))
     if progress:
         progress(len(files), len(files), "")
     if prune:

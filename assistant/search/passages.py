@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from assistant.model import Document, Passage
 from assistant.nl.sentences import split_sentences
-from assistant.parse.meta import CLOSINGS, SALUTATIONS
+from assistant.parse.meta import is_closing, is_salutation
 
 # Paragraphs longer than this are split at sentence boundaries; e5 reads 512 tokens at most,
 # and a passage about one thing ranks better than a page about many.
 MAX_WORDS = 160
+_SIGNATURE_WORDS = 12
 
 
 def make_passages(doc: Document) -> list[Passage]:
     passages: list[Passage] = []
     point: str | None = None
     heading: str | None = None
-    closed = False
+    signature = False
     for number, block in enumerate(doc.blocks, start=1):
         if block.kind == "heading":
             heading = block.text
@@ -23,9 +24,11 @@ def make_passages(doc: Document) -> list[Passage]:
             continue  # a heading is context for what follows, not an answer on its own
         if block.kind == "point":
             point = block.number
-        closed = closed or bool(CLOSINGS.match(block.text))
-        if closed or SALUTATIONS.match(block.text):
-            continue  # "Geachte leden", "Hoogachtend," and the signature answer no question
+        # "Geachte leden", "Hoogachtend," and the short signature lines after it answer no
+        # question; an annex after the signature does.
+        signature = is_closing(block.text) or (signature and len(block.text.split()) <= _SIGNATURE_WORDS)
+        if signature or is_salutation(block.text):
+            continue
         for start, end in _chunks(block.text):
             passages.append(
                 Passage(
@@ -40,6 +43,11 @@ def make_passages(doc: Document) -> list[Passage]:
                     heading=heading if block.kind != "heading" else None,
                 )
             )
+    if not passages:  # an agenda or a note of headings only: its headings are its text
+        passages = [Passage(id=f"{doc.id}-{doc.content_hash[:12]}-{i}", doc_id=doc.id, text=b.text, page=b.page,
+                            block=number, start=b.start, end=b.end, point=b.number)
+                    for i, (number, b) in enumerate((n, b) for n, b in enumerate(doc.blocks, start=1)
+                                                    if b.kind == "heading")]
     return passages
 
 

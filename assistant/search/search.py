@@ -8,6 +8,7 @@ generation counter says another process changed it, in embedded and server mode 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -77,23 +78,23 @@ class Searcher:
         self.store = store
         self.embedder = embedder
         self.cache_dir = cache_dir
-        self._generation: int | None = None
-        self._lexical: LexicalIndex | None = None
-        self._meta: dict[str, dict[str, Any]] = {}
-        self._texts: dict[str, str] = {}
-        self._documents: dict[str, DocumentInfo] = {}
+        self._state = _State(generation=None, lexical=None, meta={}, texts={}, documents={})
+        # Searches run beside ingests in the app: one thread rebuilds, the others wait and then
+        # read the new snapshot, which is published whole (never half old, half new).
+        self._lock = threading.Lock()
 
-    def refresh(self) -> None:
-        """Reload the lexical index and document list if the store changed."""
+    def refresh(self) -> _State:
+        """The current snapshot, reloaded first if the store changed."""
         generation = self.store.generation()
-        if generation == self._generation:
-            return
-        ids, texts, metas = self.store.all_passages()
-        self._meta = dict(zip(ids, metas))
-        self._texts = dict(zip(ids, texts))
-        self._documents = {d.id: d for d in self.store.documents()}
-        self._lexical = self._load_or_build(ids, texts)
-        self._generation = generation
+        if generation == self._state.generation:
+            return self._state
+        with self._lock:
+            if generation != self._state.generation:
+                ids, texts, metas = self.store.all_passages()
+                self._state = _State(generation=generation, lexical=self._load_or_build(ids, texts),
+                                     meta=dict(zip(ids, metas)), texts=dict(zip(ids, texts)),
+                                     documents={d.id: d for d in self.store.documents()})
+            return self._state
 
     def _load_or_build(self, ids: list[str], texts: list[str]) -> LexicalIndex:
         folder = self.cache_dir / "lexical" if self.cache_dir else None
@@ -104,12 +105,14 @@ class Searcher:
                 pass  # missing or stale: rebuild below
         index = LexicalIndex(ids, texts)
         if folder is not None:
-            index.save(folder)
+            try:
+                index.save(folder)
+            except OSError:
+                pass  # the cache is optional: another process may be writing it right now
         return index
 
     def documents(self) -> list[DocumentInfo]:
-        self.refresh()
-        return list(self._documents.values())
+        return list(self.refresh().documents.values())
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid",
                vector=None) -> list[Hit]:
@@ -119,47 +122,58 @@ class Searcher:
         query = query.strip()
         if not query:
             return []
-        self.refresh()
+        state = self.refresh()
         filters = filters or Filters()
         n = max(CANDIDATES, 3 * k)
         lexical: list[tuple[str, float]] = []
         dense: list[tuple[str, float]] = []
-        if mode in ("hybrid", "lexical") and self._lexical is not None:
-            allowed = {pid for pid, meta in self._meta.items() if filters.allows(meta)} if filters else None
-            lexical = self._lexical.search(query, n, allowed_ids=allowed)
+        if mode in ("hybrid", "lexical") and state.lexical is not None:
+            allowed = {pid for pid, meta in state.meta.items() if filters.allows(meta)} if filters else None
+            lexical = state.lexical.search(query, n, allowed_ids=allowed)
         if mode in ("hybrid", "dense"):
             if vector is None:
                 vector = self.embedder.embed_queries([query])[0]
-            dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where()) if pid in self._meta]
+            dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where()) if pid in state.meta]
         if mode == "lexical":
             ranked = lexical
         elif mode == "dense":
             ranked = dense
         else:
             ranked = hybrid(lexical, dense)
-        return [self._hit(pid, score, query) for pid, score in ranked[:k]]
-
-    def _hit(self, pid: str, score: float, query: str) -> Hit:
-        meta = self._meta[pid]
-        passage = Passage(
-            id=pid, doc_id=meta["doc_id"], text=self._texts[pid], page=meta["page"], block=meta["block"],
-            start=meta["start"], end=meta["end"], point=meta.get("point"), heading=meta.get("heading"),
-        )
-        document = self._documents.get(meta["doc_id"]) or DocumentInfo(id=meta["doc_id"], title="?", path="")
-        return Hit(passage=passage, document=document, score=float(score),
-                   highlights=highlight_spans(passage.text, query))
+        return [_hit(state, pid, score, query) for pid, score in ranked[:k] if pid in state.meta]
 
     def neighbours(self, hit: Hit, before: int = 1, after: int = 1) -> list[Passage]:
         """The passages around a hit in its document, for reading it in context."""
-        self.refresh()
+        state = self.refresh()
         doc_id, block = hit.passage.doc_id, hit.passage.block
         near = []
-        for pid, meta in self._meta.items():
+        for pid, meta in state.meta.items():
             if meta["doc_id"] == doc_id and block - before <= meta["block"] <= block + after:
-                near.append(Passage(id=pid, doc_id=doc_id, text=self._texts[pid], page=meta["page"],
+                near.append(Passage(id=pid, doc_id=doc_id, text=state.texts[pid], page=meta["page"],
                                     block=meta["block"], start=meta["start"], end=meta["end"],
                                     point=meta.get("point")))
         return sorted(near, key=lambda p: (p.block, p.start))
+
+
+@dataclass(frozen=True)
+class _State:
+    """One consistent view of the index: what a search reads from start to end."""
+
+    generation: int | None
+    lexical: LexicalIndex | None
+    meta: dict[str, dict[str, Any]]
+    texts: dict[str, str]
+    documents: dict[str, DocumentInfo]
+
+
+def _hit(state: _State, pid: str, score: float, query: str) -> Hit:
+    meta = state.meta[pid]
+    passage = Passage(
+        id=pid, doc_id=meta["doc_id"], text=state.texts[pid], page=meta["page"], block=meta["block"],
+        start=meta["start"], end=meta["end"], point=meta.get("point"), heading=meta.get("heading"),
+    )
+    document = state.documents.get(meta["doc_id"]) or DocumentInfo(id=meta["doc_id"], title="?", path="")
+    return Hit(passage=passage, document=document, score=float(score), highlights=highlight_spans(passage.text, query))
 
 
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
