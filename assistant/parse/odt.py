@@ -23,7 +23,7 @@ def read_odt(path: str | Path) -> RawDocument:
             zlib.error) as exc:
         raise CorruptDocument(path, "het OpenDocument-bestand is beschadigd; open het in LibreOffice en sla het "
                                     "opnieuw op") from exc
-    body = root.find(f".//{{urn:oasis:names:tc:opendocument:xmlns:office:1.0}}text")
+    body = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text")
     lines: list[Line] = []
     if body is not None:
         _walk(body, lines, in_list=False)

@@ -111,9 +111,6 @@ class Searcher:
                 pass  # the cache is optional: another process may be writing it right now
         return index
 
-    def documents(self) -> list[DocumentInfo]:
-        return list(self.refresh().documents.values())
-
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid",
                vector=None) -> list[Hit]:
         """The ``k`` best passages for ``query``, best first, each with its citation.

@@ -233,14 +233,6 @@ class Store:
                                       n_results=min(k, total), where=where or None, include=["distances"])
         return [(pid, 1.0 - float(dist)) for pid, dist in zip(result["ids"][0], result["distances"][0])]
 
-    def drop_all(self) -> None:
-        """Delete both collections (for `reindex`)."""
-        for name in COLLECTIONS:
-            try:
-                self._client.delete_collection(name)
-            except Exception:  # noqa: BLE001 - already gone is fine
-                pass
-
 
 def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
     return _clean({
