@@ -14,6 +14,7 @@ default theme's fonts are bundled with Gradio.
 import argparse
 import atexit
 import html
+import logging
 import os
 import shutil
 import sys
@@ -123,12 +124,11 @@ element.addEventListener('keydown', (event) => {
 
 @dataclass
 class App:
-    """What every tab needs: the one Assistant of this process, where uploads are kept and
-    where files for download (Excel, Word) are written: a temporary folder, removed at exit."""
+    """What every tab needs: the one Assistant of this process and where files for download
+    (Excel, Word) are written: a temporary folder, removed at exit. Uploads are kept by the core."""
 
     assistant: "Assistant"
     blocks: "gr.Blocks"
-    upload_dir: Path
     output_dir: Path
 
     def output_folder(self) -> Path:
@@ -192,10 +192,10 @@ def _money(eur: float) -> str:
 
 
 def _picker_choices(docs: "list[DocumentInfo]", first_kind: str | None = None) -> list[tuple[str, str]]:
-    """Indexed documents as (label, path), newest first; documents of ``first_kind`` on top."""
+    """Indexed documents as (label, id), newest first; documents of ``first_kind`` on top."""
     docs = sorted(docs, key=lambda d: (d.date or date.min, _title(d)), reverse=True)
     docs.sort(key=lambda d: d.kind != first_kind)  # stable: the dates stay in order
-    return [(f"{_title(d)} ({_day(d.date) or 'zonder datum'}, {Path(d.path).name})", d.path) for d in docs]
+    return [(f"{_title(d)} ({_day(d.date) or 'zonder datum'}, {Path(d.path).name})", d.id) for d in docs]
 
 
 def _document_picker(label: str, elem_id: str) -> tuple["gr.Dropdown", "gr.File"]:
@@ -209,15 +209,44 @@ def _document_picker(label: str, elem_id: str) -> tuple["gr.Dropdown", "gr.File"
     return choice, upload
 
 
-def _picked(choice: str | None, upload: str | None) -> str | None:
-    return upload or choice or None
+def _picked(app: App, choice: str | None, upload: str | None) -> str | None:
+    """The file to read: an upload (only from Gradio's upload folder), else the indexed document
+    chosen by its id. Never a path the browser made up."""
+    if upload:
+        return _uploaded(app, upload)
+    if choice:
+        from assistant.errors import AssistantError
+
+        try:
+            return app.assistant.find_document(choice).path
+        except AssistantError as exc:
+            import gradio as gr
+
+            raise gr.Error(str(exc)) from exc
+    return None
+
+
+_log = logging.getLogger("adviesassistent.ui")
+
+
+def _uploaded(app: App, path: str) -> str:
+    """A path from a file input, if it lies where uploads are kept; anything else is refused."""
+    import gradio as gr
+    from gradio.utils import get_upload_folder
+
+    resolved = Path(path).resolve()
+    roots = (Path(get_upload_folder()).resolve(), app.assistant.uploads_dir.resolve())
+    if not any(root in resolved.parents for root in roots):
+        _log.warning("bestandspad buiten de uploadmap geweigerd: %s", path)
+        raise gr.Error("Dit bestand is niet via de app geüpload en wordt niet gelezen. Sleep het bestand in het vak.")
+    return str(resolved)
 
 
 def _picker_update(docs: "list[DocumentInfo]", current: str | None, first_kind: str | None = None):
     import gradio as gr
 
     choices = _picker_choices(docs, first_kind)
-    return gr.update(choices=choices, value=current if current in {path for _, path in choices} else None)
+    return gr.update(choices=choices, value=current if current in {doc_id for _, doc_id in choices} else None)
 
 
 # -- Documenten --------------------------------------------------------------------------------
@@ -267,7 +296,7 @@ def _report_html(report: "IngestReport | None", rejected: list[str]) -> str:
                          f"{'is' if n == 1 else 'zijn'} overgeslagen.")
         if report.duplicates:
             lines.append(f"{_plural(len(report.duplicates), 'bestand is', 'bestanden zijn')} overgeslagen omdat "
-                         "dezelfde brief er al in staat in een ander formaat: "
+                         "dezelfde brief er al in staat (hetzelfde bestand, of de brief in een ander formaat): "
                          + "; ".join(f"{Path(p).name} (al in de index als {Path(twin).name})"
                                      for p, twin in report.duplicates) + ".")
     failed = rejected + ([message for _, message in report.failed] if report is not None else [])
@@ -290,15 +319,13 @@ def documents_tab(app: App) -> None:
     def add(files: list[str] | None, progress=gr.Progress()):
         if not files:
             raise gr.Error("Kies eerst een of meer bestanden: sleep ze naar het vak of klik erin.")
-        app.upload_dir.mkdir(parents=True, exist_ok=True)
         kept, rejected = [], []
         for file in files:
-            # Keep a copy beside the index: Gradio's own copies are temporary.
             name = Path(file).name
             if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
                 rejected.append(str(UnsupportedType(name)))
                 continue
-            kept.append(shutil.copyfile(file, app.upload_dir / name))
+            kept.append(_uploaded(app, file))
         report = None
         if kept:
             progress(0, desc="Documenten lezen")
@@ -307,7 +334,8 @@ def documents_tab(app: App) -> None:
                 progress((done, total), desc=f"Bezig met {name}" if name else "Index bijwerken", unit="bestanden")
 
             try:
-                report = app.assistant.ingest(kept, max_mb=MAX_MB, progress=step)
+                # Copies are kept beside the index (Gradio's own are temporary), named by content.
+                report = app.assistant.add_uploads(kept, max_mb=MAX_MB, progress=step)
             except AssistantError as exc:
                 raise gr.Error(str(exc)) from exc
         return (_report_html(report, rejected), None, *refresh())
@@ -319,7 +347,7 @@ def documents_tab(app: App) -> None:
             doc = app.assistant.remove(doc_id)
         except AssistantError as exc:
             raise gr.Error(str(exc)) from exc
-        message = _notice([f"Verwijderd uit de index: {_title(doc)}. Het bestand zelf is bewaard gebleven."])
+        message = _notice([f"Verwijderd uit de index: {_title(doc)}."])
         return (message, *refresh())
 
     def reindex(progress=gr.Progress()):
@@ -606,7 +634,7 @@ def points_tab(app: App) -> None:
 
     def show(advice_choice: str | None, advice_file: str | None, response_choice: str | None,
              response_file: str | None):
-        advice, response = _picked(advice_choice, advice_file), _picked(response_choice, response_file)
+        advice, response = _picked(app, advice_choice, advice_file), _picked(app, response_choice, response_file)
         if not (advice or response):
             raise gr.Error("Kies eerst een advies (en de reactie van het college): uit de index of als bestand.")
         try:
@@ -852,11 +880,12 @@ def draft_tab(app: App) -> None:
 
     def make(advice_choice: str | None, advice_file: str | None, response_choice: str | None,
              response_file: str | None, template: str | None, peildatum: str):
-        advice, response = _picked(advice_choice, advice_file), _picked(response_choice, response_file)
+        advice, response = _picked(app, advice_choice, advice_file), _picked(app, response_choice, response_file)
         if not (advice or response):
             raise gr.Error("Kies eerst een advies, een reactie van het college, of allebei: uit de index of als "
                            "bestand.")
         today = _typed_day(peildatum, last=False) or date.today()
+        template = _uploaded(app, template) if template else None
         output = app.output_folder() / f"concept-vervolgadvies-{Path(advice or response).stem}.docx"
         try:
             path = app.assistant.draft(advice, response, output, template=template, today=today)
@@ -916,7 +945,7 @@ def compare_tab(app: App) -> None:
 
     def run(old_choice: str | None, old_file: str | None, new_choice: str | None, new_file: str | None,
             ignore_case: bool, ignore_punctuation: bool):
-        old, new = _picked(old_choice, old_file), _picked(new_choice, new_file)
+        old, new = _picked(app, old_choice, old_file), _picked(app, new_choice, new_file)
         if not (old and new):
             raise gr.Error("Kies twee versies: de oude en de nieuwe, uit de index of als bestand.")
         output = app.output_folder() / f"wijzigingen-{Path(new).stem}.docx"
@@ -960,17 +989,16 @@ niets naar buiten.
 """
 
 
-def build_app(assistant: "Assistant", upload_dir: Path | None = None) -> "gr.Blocks":
-    """The Gradio app over ``assistant``; uploads are kept in ``upload_dir`` (default <index>/uploads)."""
+def build_app(assistant: "Assistant") -> "gr.Blocks":
+    """The Gradio app over ``assistant``; uploads are kept in ``assistant.uploads_dir``."""
     import gradio as gr
 
-    # Gradio's temporary copies of uploads are cleaned daily; ours are kept in upload_dir.
+    # Gradio's temporary copies of uploads are cleaned daily; ours are kept beside the index.
     with gr.Blocks(title="Adviesassistent", analytics_enabled=False, delete_cache=(86400, 86400)) as blocks:
         gr.Markdown(HEADER)
         output_dir = Path(tempfile.mkdtemp(prefix="adviesassistent-"))
         atexit.register(shutil.rmtree, output_dir, ignore_errors=True)
-        app = App(assistant=assistant, blocks=blocks,
-                  upload_dir=upload_dir or Path(assistant.config.index_dir) / "uploads", output_dir=output_dir)
+        app = App(assistant=assistant, blocks=blocks, output_dir=output_dir)
         with gr.Tabs():
             for tab in TABS:
                 tab(app)

@@ -6,17 +6,18 @@ once, on first use; every method is one core operation.
 
 from __future__ import annotations
 
+import logging
+import shutil
 import threading
 from collections.abc import Iterable
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 from assistant.errors import AssistantError, StoreError
 from assistant.extract.commitments import extract_commitments
 from assistant.extract.points import PointMapping, map_points
 from assistant.model import Commitment, Document, DocumentInfo, Hit
-from assistant.parse import parse_document
+from assistant.parse import file_hash, parse_document
 from assistant.register import RegisterFilter, evidence_query, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
 from assistant.search.search import Filters, Mode, Searcher
@@ -66,6 +67,44 @@ class Assistant:
             self.searcher.refresh()  # rebuild and save the lexical index now, not on the next query
             return report
 
+    @property
+    def uploads_dir(self) -> Path:
+        """Where copies of files added through the app are kept, one folder per content."""
+        return Path(self.config.index_dir) / "uploads"
+
+    def add_uploads(self, files: Iterable[str | Path], *, max_mb: float = 100,
+                    progress: Progress | None = None) -> IngestReport:
+        """Keep a copy of each uploaded file beside the index and ingest the copies.
+
+        A copy is named by its content (``uploads/<hash>/<name>``), so two different letters with
+        the same file name are two documents and the same file uploaded again is recognised as
+        unchanged. A copy that could not be indexed is deleted again."""
+        kept: list[Path] = []
+        for file in files:
+            source = Path(file)
+            target = self.uploads_dir / file_hash(source)[:16] / source.name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+            kept.append(target)
+        report = self.ingest(kept, max_mb=max_mb, progress=progress)
+        for path in [p for p, _ in report.failed] + [p for p, _ in report.duplicates]:
+            self._delete_upload(Path(path))
+        return report
+
+    def _delete_upload(self, path: Path) -> None:
+        """Delete a stored upload (and its folder); files outside the uploads folder are never touched."""
+        path = path.resolve()
+        root = self.uploads_dir.resolve()
+        if root not in path.parents:
+            return
+        try:
+            path.unlink(missing_ok=True)
+            if path.parent != root and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+        except OSError as exc:  # the index stays right; only a stray copy is left behind
+            logging.getLogger(__name__).warning("kopie %s niet verwijderd: %s", path, exc)
+
     def documents(self) -> list[DocumentInfo]:
         return self.store.documents()
 
@@ -93,6 +132,7 @@ class Assistant:
             doc = self.find_document(name)
             self.store.delete_document(doc.id)
             self.searcher.refresh()
+            self._delete_upload(Path(doc.path))  # a copy the app kept; the user's own files stay
             return doc
 
     def reindex(self, progress: Progress | None = None) -> IngestReport:

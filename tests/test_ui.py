@@ -126,7 +126,7 @@ def test_uploads_are_kept_beside_the_index_not_in_gradios_temp_folder(served, le
 
     [doc] = served.assistant.documents()
     upload_dir = served.assistant.config.index_dir / "uploads"
-    assert Path(doc.path) == (upload_dir / "logeren.txt").resolve()
+    assert Path(doc.path).name == "logeren.txt" and Path(doc.path).parent.parent == upload_dir.resolve()
     assert Path(doc.path).read_text(encoding="utf-8").startswith("Gemeente Rijnwaarde")
 
 
@@ -141,14 +141,41 @@ def test_several_files_in_one_batch_are_all_added(served, letters):
     assert sorted(row[-1] for row in served.rows()) == ["eerste.txt", "tweede.md"]
 
 
-def test_unchanged_file_is_skipped_and_a_new_version_replaces_the_old(served, letters):
+def test_the_same_file_uploaded_again_is_recognised_as_unchanged(served, letters):
     path = write_letter(letters, "logeren.txt")
     served.add(path)
 
     assert "1 bestand stond al ongewijzigd in de index en is overgeslagen" in served.add(path)
-    write_letter(letters, "logeren.txt", body="Het college breidt de logeervoorziening uit met zes bedden.")
-    assert "1 document bijgewerkt met een nieuwe versie" in served.add(path)
     assert len(served.rows()) == 1
+
+
+def test_a_different_letter_with_the_same_file_name_never_replaces_the_first(served, letters):
+    first = letters / "a" / "brief.txt"
+    second = letters / "b" / "brief.txt"
+    first.parent.mkdir(), second.parent.mkdir()
+    write_letter(first.parent, "brief.txt")
+    write_letter(second.parent, "brief.txt", body="De wijkregisseurs starten per 1 januari 2025.",
+                 kenmerk="2024/002", onderwerp="Wijkregisseurs")
+    served.add(first)
+
+    assert "1 document toegevoegd" in served.add(second)
+    assert sorted(row[0] for row in served.rows()) == ["Logeervoorziening voor mantelzorgers", "Wijkregisseurs"]
+    copies = sorted(served.assistant.uploads_dir.glob("*/brief.txt"))
+    assert [p.read_text(encoding="utf-8") for p in copies] != [first.read_text(encoding="utf-8")] * 2
+    assert {p.read_text(encoding="utf-8") for p in copies} == {first.read_text(encoding="utf-8"),
+                                                              second.read_text(encoding="utf-8")}
+
+
+def test_a_rejected_upload_leaves_no_copy_and_a_removed_document_takes_its_copy_along(served, letters):
+    empty = letters / "leeg.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    assert "kon niet worden toegevoegd" in served.add(empty)
+    assert not list(served.assistant.uploads_dir.glob("*/leeg.txt"))
+
+    served.add(write_letter(letters, "logeren.txt"))
+    [doc] = served.assistant.documents()
+    served.call(doc.id, api_name="/remove")
+    assert not Path(doc.path).exists() and not list(served.assistant.uploads_dir.glob("*/*"))
 
 
 def test_the_same_letter_in_another_format_is_added_once_and_said_so(served, letters):
@@ -159,8 +186,8 @@ def test_the_same_letter_in_another_format_is_added_once_and_said_so(served, let
     status = served.add(text, markdown)
 
     assert "1 document toegevoegd: logeren.txt" in status
-    assert "1 bestand is overgeslagen omdat dezelfde brief er al in staat in een ander formaat: " \
-           "logeren.md (al in de index als logeren.txt)" in status
+    assert "1 bestand is overgeslagen omdat dezelfde brief er al in staat (hetzelfde bestand, of de brief in een " \
+           "ander formaat): logeren.md (al in de index als logeren.txt)" in status
     assert len(served.rows()) == 1
 
 
@@ -333,12 +360,11 @@ def test_search_answers_while_a_long_ingest_is_running(served, letters):
     served.assistant.ingest = slow_ingest
     from gradio_client import handle_file
 
-    job = served.client.submit([handle_file(str(write_letter(letters, "later.txt")))], api_name="/add")
+    later = write_letter(letters, "later.txt", body="De wijkregisseurs starten per 1 januari 2025.", kenmerk="2024/002")
+    job = served.client.submit([handle_file(str(later))], api_name="/add")
     try:
         assert started.wait(30)
-        begun = time.perf_counter()
-        assert cited_pages(served.search("logeervoorziening")[0])
-        assert time.perf_counter() - begun < 10
+        assert cited_pages(served.search("logeervoorziening")[0])  # answered while the ingest is held
         assert not job.done()
     finally:
         release.set()

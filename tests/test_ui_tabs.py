@@ -44,6 +44,11 @@ def served(tmp_path_factory, letters):
     app.close()
 
 
+def indexed(served, name: str) -> str:
+    """What a document picker sends for an indexed letter: its id, never its path."""
+    return served.assistant.find_document(name).id
+
+
 def upload(path: Path):
     from gradio_client import handle_file
 
@@ -75,7 +80,7 @@ def register(served, status="alle", after="", before="", actor=None, docs=(), pe
 def test_points_matrix_shows_the_colleges_stance_on_each_of_the_six_points(served, letters):
     served.call(None, None, api_name="/points_documents")
 
-    matrix = served.call(str(letters / ADVICE), None, str(letters / RESPONSE), None, api_name="/points")
+    matrix = served.call(indexed(served, ADVICE), None, indexed(served, RESPONSE), None, api_name="/points")
 
     assert stances(matrix) == ["neemt over", "neemt gedeeltelijk over", "neemt gedeeltelijk over", "neemt over",
                                "neemt niet over", "neemt gedeeltelijk over"]
@@ -86,7 +91,7 @@ def test_points_matrix_shows_the_colleges_stance_on_each_of_the_six_points(serve
 def test_points_matrix_lists_each_points_commitments_with_due_date_amount_status_and_source(served, letters):
     served.call(None, None, api_name="/points_documents")
 
-    matrix = served.call(str(letters / ADVICE), None, str(letters / RESPONSE), None, api_name="/points")
+    matrix = served.call(indexed(served, ADVICE), None, indexed(served, RESPONSE), None, api_name="/points")
 
     first = row_of_point(matrix, "1")
     assert "De logeervoorziening aan de Molenweg wordt uitgebreid" in first
@@ -132,7 +137,7 @@ def test_a_point_the_response_leaves_unanswered_is_marked_geen_antwoord_gevonden
 def test_an_advice_alone_shows_its_points_and_asks_for_the_response(served, letters):
     served.call(None, None, api_name="/points_documents")
 
-    matrix = served.call(str(letters / ADVICE), None, None, None, api_name="/points")
+    matrix = served.call(indexed(served, ADVICE), None, None, None, api_name="/points")
 
     assert stances(matrix) == ["geen reactie gekozen"] * 6
     assert "Kies ook de reactie van het college" in matrix
@@ -149,9 +154,9 @@ def test_points_pickers_offer_the_indexed_documents_advice_and_response_first(se
     advice, response = served.call(None, None, api_name="/points_documents")
 
     assert advice["choices"][0] == ["Advies mantelzorgondersteuning en respijtzorg (12-02-2024, "
-                                    f"{ADVICE})", str(letters / ADVICE)]
-    assert response["choices"][0][1] == str(letters / RESPONSE)
-    assert {value for _, value in advice["choices"]} == {str(letters / name) for name in (ADVICE, RESPONSE, PROGRESS)}
+                                    f"{ADVICE})", indexed(served, ADVICE)]
+    assert response["choices"][0][1] == indexed(served, RESPONSE)
+    assert {value for _, value in advice["choices"]} == {indexed(served, name) for name in (ADVICE, RESPONSE, PROGRESS)}
 
 
 # -- Toezeggingen -------------------------------------------------------------------------------
@@ -283,7 +288,7 @@ def test_draft_gives_a_word_file_with_a_section_per_advice_point(served, letters
 
     served.call(None, None, api_name="/draft_documents")
 
-    summary, download = served.call(str(letters / ADVICE), None, str(letters / RESPONSE), None, None, "",
+    summary, download = served.call(indexed(served, ADVICE), None, indexed(served, RESPONSE), None, None, "",
                                     api_name="/draft")
 
     path = Path(download["value"])
@@ -344,7 +349,7 @@ def test_compare_shows_the_changed_amount_and_gives_a_word_file_with_tracked_cha
 def test_compare_the_same_letter_twice_from_the_index_finds_no_changes(served, letters):
     served.call(None, None, api_name="/compare_documents")
 
-    changes, _download = served.call(str(letters / RESPONSE), None, str(letters / RESPONSE), None, True, True,
+    changes, _download = served.call(indexed(served, RESPONSE), None, indexed(served, RESPONSE), None, True, True,
                                      api_name="/compare")
 
     assert "Geen wijzigingen gevonden." in changes
@@ -362,4 +367,4 @@ def test_a_path_outside_the_index_is_refused(served, tmp_path):
 
     served.call(None, None, api_name="/compare_documents")
     with pytest.raises(AppError, match="not in the list of choices"):
-        served.call("/etc/passwd", None, str(OLD_VERSION), None, False, False, api_name="/compare")
+        served.call("/etc/passwd", None, indexed(served, RESPONSE), None, False, False, api_name="/compare")

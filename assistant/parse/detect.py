@@ -18,6 +18,10 @@ from assistant.errors import (
 Format = Literal["pdf", "docx", "odt", "text"]
 
 DEFAULT_MAX_MB = 100
+# Zip members (docx, odt) may unpack to this many times the file's size, within these bounds.
+ZIP_RATIO = 50
+ZIP_BUDGET_FLOOR = 20_000_000
+ZIP_BUDGET_CAP = 200_000_000
 
 # Magic bytes of formats people commonly mistake for documents we read, with the advice
 # that fits each one.
@@ -74,8 +78,12 @@ def _detect(path: Path, max_mb: float) -> Format:
 def _zip_format(path: Path) -> Format:
     try:
         with zipfile.ZipFile(path) as zf:
+            _check_zip_budget(path, zf)
             names = set(zf.namelist())
-            mimetype = zf.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+            mimetype = ""
+            if "mimetype" in names:
+                with zf.open("mimetype") as member:  # a few bytes: the member itself may be a zip bomb
+                    mimetype = member.read(100).decode("ascii", "replace")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, NotImplementedError, RuntimeError,
             zlib.error) as exc:
         raise CorruptDocument(path, f"het zip-/Word-bestand is beschadigd ({exc}); sla het opnieuw op") from exc
@@ -88,6 +96,19 @@ def _zip_format(path: Path) -> Format:
     raise UnsupportedType(
         path, "dit is een zip-archief zonder Word-document erin; pak het uit en kies het document zelf"
     )
+
+
+def _check_zip_budget(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a zip (docx, odt) whose members unpack to far more than the file itself: a zip
+    bomb would otherwise fill the memory. The sizes are the ones the zip declares; Python's
+    zipfile never unpacks a member past its declared size."""
+    size = path.stat().st_size
+    budget = min(ZIP_BUDGET_CAP, max(ZIP_BUDGET_FLOOR, ZIP_RATIO * size))
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > budget:
+        raise CorruptDocument(
+            path, f"het bestand pakt uit tot {unpacked / 1e6:.0f} MB, veel meer dan een document van "
+                  f"{size / 1e6:.1f} MB kan bevatten (een zogenaamde zip-bom); het wordt niet gelezen")
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -1,10 +1,21 @@
 """DOCX reader (python-docx): real paragraphs, heading styles, list numbering, tables;
-header and footer text is kept apart from the body."""
+header and footer text is kept apart from the body.
+
+python-docx's ``Paragraph.text`` and ``iter_inner_content`` skip text that municipal templates
+and reviewed letters are full of: tracked insertions and moves (``w:ins``, ``w:moveTo``),
+content controls (``w:sdt``, for kenmerk, date and body fields), simple fields and smart tags.
+So the body is walked here, in document order, reading the text as it reads with every tracked
+change accepted: deletions and moved-away text (``w:del``, ``w:moveFrom``) and field
+instructions (``w:instrText``) are left out.
+"""
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from docx.text.paragraph import Paragraph
 
 from assistant.errors import CorruptDocument, EmptyDocument
 from assistant.parse.lines import CHARS_PER_PAGE, Line, RawDocument, estimate_pages
@@ -28,20 +39,20 @@ def read_docx(path: str | Path) -> RawDocument:
     numbering = _Numbering(document)
     lines: list[Line] = []
     page = 1
-    for item in document.iter_inner_content():
-        if item.__class__.__name__ == "Table":
-            for row_text in _table_rows(item):
+    for kind, element in body_items(document.element.body):
+        if kind == "table":
+            for row_text in table_rows(element):
                 lines.append(Line(text=row_text, page=page, new_paragraph=True, whole=True, hint="table"))
             continue
-        page += _page_breaks_before(item)
-        text = item.text.strip()
+        paragraph = Paragraph(element, document._body)
+        page += _page_breaks_before(paragraph)
+        text = " ".join(paragraph_text(element).split())
         if text:
-            hint, number = _paragraph_hint(item, numbering)
+            hint, number = _paragraph_hint(paragraph, numbering)
             if number is not None:
                 text = f"{number}. {text}"  # the label Word shows belongs to what the reader sees
-            lines.append(Line(text=" ".join(text.split()), page=page, new_paragraph=True, whole=True,
-                              hint=hint, number=number))
-        page += _page_breaks_after(item)
+            lines.append(Line(text=text, page=page, new_paragraph=True, whole=True, hint=hint, number=number))
+        page += _page_breaks_after(paragraph)
 
     if not lines:
         raise EmptyDocument(path, "het Word-document bevat geen tekst")
@@ -56,17 +67,85 @@ def read_docx(path: str | Path) -> RawDocument:
                        warnings=warnings)
 
 
-def _table_rows(table) -> list[str]:
+# Containers whose content reads as if they were not there: content controls, custom XML,
+# tracked insertions and moves, smart tags, simple fields, hyperlinks.
+_TRANSPARENT = frozenset(f"{_W}{name}" for name in (
+    "sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag", "fldSimple", "hyperlink", "dir", "bdo"))
+# Never read: deleted and moved-away text, field instructions, a content control's properties.
+_SKIPPED = frozenset(f"{_W}{name}" for name in (
+    "del", "moveFrom", "instrText", "delText", "delInstrText", "sdtPr", "sdtEndPr", "pPr", "rPr", "tblPr",
+    "trPr", "tcPr", "footnoteReference", "endnoteReference", "commentReference")) | {
+    # A text box is stored twice (DrawingML and a VML fallback): read the first only.
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+
+
+def body_items(container) -> Iterator[tuple[str, object]]:
+    """The paragraphs ("paragraph", w:p) and tables ("table", w:tbl) of a body, header, footer
+    or table cell in reading order, looking inside content controls and tracked insertions.
+    Iterative, so a hostile file with deep nesting cannot exhaust the stack."""
+    stack = [iter(container)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if child.tag == f"{_W}p":
+            yield "paragraph", child
+        elif child.tag == f"{_W}tbl":
+            yield "table", child
+        elif child.tag in _TRANSPARENT:
+            stack.append(iter(child))
+
+
+def paragraph_text(p) -> str:
+    """The text of a w:p as it reads with all tracked changes accepted."""
+    parts: list[str] = []
+    stack = [iter(p)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag in _SKIPPED or not isinstance(tag, str):
+            continue
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}ptab"):
+            parts.append(" ")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif len(child):
+            stack.append(iter(child))
+    return "".join(parts)
+
+
+def table_rows(table) -> list[str]:
+    """Each row of a w:tbl as "cell | cell"; merged cells repeat their text once only."""
     rows = []
-    for row in table.rows:
+    for kind, row in _table_children(table, "tr"):
         cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(cell.text.split())
-            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+        for _, cell in _table_children(row, "tc"):
+            text = " ".join(" ".join(paragraph_text(p) if k == "paragraph" else " ".join(table_rows(p))
+                                     for k, p in body_items(cell)).split())
+            if text and (not cells or cells[-1] != text):
                 cells.append(text)
         if cells:
             rows.append(" | ".join(cells))
     return rows
+
+
+def _table_children(element, name: str) -> Iterator[tuple[str, object]]:
+    """Rows of a table or cells of a row, also when wrapped in content controls or insertions."""
+    stack = [iter(element)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == f"{_W}{name}":
+            yield name, child
+        elif child.tag in _TRANSPARENT:
+            stack.append(iter(child))
 
 
 def _paragraph_hint(paragraph, numbering: _Numbering) -> tuple[str | None, str | None]:
@@ -104,9 +183,11 @@ def _furniture(document) -> list[str]:
         for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
             if part is None or part.is_linked_to_previous:
                 continue
-            texts.extend(p.text.strip() for p in part.paragraphs if p.text.strip())
-            for table in part.tables:
-                texts.extend(_table_rows(table))
+            for kind, element in body_items(part._element):
+                if kind == "table":
+                    texts.extend(table_rows(element))
+                elif text := " ".join(paragraph_text(element).split()):
+                    texts.append(text)
     return texts
 
 

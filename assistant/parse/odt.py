@@ -26,7 +26,7 @@ def read_odt(path: str | Path) -> RawDocument:
     body = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text")
     lines: list[Line] = []
     if body is not None:
-        _walk(body, lines, in_list=False)
+        _walk(body, lines)
     if not lines:
         raise EmptyDocument(path, "het OpenDocument-bestand bevat geen tekst")
     count = estimate_pages(lines)
@@ -35,31 +35,46 @@ def read_odt(path: str | Path) -> RawDocument:
                        warnings=warnings)
 
 
-def _walk(element, lines: list[Line], in_list: bool) -> None:
-    for child in element:
-        if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
+def _walk(body, lines: list[Line]) -> None:
+    """Paragraphs, headings, list items and table rows in reading order. Iterative: a file with
+    a thousand nested sections must not exhaust the stack."""
+    stack = [(iter(body), False)]
+    while stack:
+        children, in_list = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+        elif child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
             text = " ".join(_text(child).split())
             if text:
                 hint = "heading" if child.tag == f"{_TEXT}h" else "list_item" if in_list else None
                 lines.append(Line(text=text, page=1, new_paragraph=True, whole=True, hint=hint))
-        elif child.tag == f"{_TEXT}list":
-            _walk(child, lines, in_list=True)
         elif child.tag == f"{_TABLE}table-row":
             cells = [" ".join(_text(cell).split()) for cell in child]
             row = " | ".join(c for c in cells if c)
             if row:
                 lines.append(Line(text=row, page=1, new_paragraph=True, whole=True, hint="table"))
-        else:
-            _walk(child, lines, in_list)
+        elif child.tag != f"{_TEXT}tracked-changes":  # the change log holds deleted text
+            stack.append((iter(child), in_list or child.tag == f"{_TEXT}list"))
 
 
 def _text(element) -> str:
-    """All text inside an element; <text:s/> is a space, <text:tab/> and <text:line-break/> too."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag in (f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"):
+    """All text inside an element; <text:s/> is a space, <text:tab/> and <text:line-break/> too.
+    A tracked deletion leaves only a <text:change> mark here; its text is in the change log."""
+    parts: list[str] = []
+    stack: list[object] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item is not element and item.tag in (f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"):
             parts.append(" ")
         else:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
+            parts.append(item.text or "")
+            # Children then their tails, in document order (the stack pops the last pushed first).
+            for child in reversed(list(item)):
+                stack.append(child.tail or "")
+                stack.append(child)
+            continue
     return "".join(parts)

@@ -124,8 +124,13 @@ def ingest(
 def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb: float) -> None:
     doc_id = document_id(path)
     existing = store.document(doc_id)
-    if existing is not None and path.stat().st_size and existing.version == file_hash(path):
+    digest = file_hash(path) if path.stat().st_size else ""
+    if existing is not None and digest and existing.version == digest:
         report.skipped.append(str(path))
+        return
+    copy = store.document_with_version(digest) if digest else None
+    if copy is not None and copy.id != doc_id:  # the same file at another path: index it once
+        report.duplicates.append((str(path), copy.path))
         return
     doc = parse_document(path, max_mb=max_mb)
     doc.id = doc_id
@@ -156,12 +161,15 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
 
 
 def _same_letter_other_format(doc: Document, store: Store) -> DocumentInfo | None:
-    """The PDF and the Word file of one letter, side by side, are one document: index one."""
+    """The PDF and the Word file of one letter are one document: index one. Same name, kenmerk
+    and date; side by side in one folder, or anywhere when kenmerk and date are known (uploads
+    are kept in a folder per file)."""
     path = Path(doc.path)
     for info in store.documents():
         other = Path(info.path)
-        if (other != path and other.parent == path.parent and other.stem == path.stem
-                and info.reference == doc.reference and info.date == doc.date):
+        if other == path or other.stem != path.stem or info.reference != doc.reference or info.date != doc.date:
+            continue
+        if other.parent == path.parent or (doc.reference and doc.date):
             return info
     return None
 

@@ -132,6 +132,11 @@ class Store:
         records = self._documents.get(ids=[doc_id], include=["metadatas"])
         return _info(records["metadatas"][0]) if records["ids"] else None
 
+    def document_with_version(self, version: str) -> DocumentInfo | None:
+        """A committed document whose file has this content hash, if any."""
+        records = self._documents.get(where={"version": version}, include=["metadatas"], limit=1)
+        return _info(records["metadatas"][0]) if records["ids"] else None
+
     # -- writing ----------------------------------------------------------------------------
 
     def write_passages(self, info: DocumentInfo, passages: Sequence[Passage], vectors: np.ndarray) -> None:
