@@ -136,33 +136,53 @@ class Assistant:
             return doc
 
     def reindex(self, progress: Progress | None = None) -> IngestReport:
-        """Rebuild the index from the files it was built from, with the current embedder."""
-        from assistant.search.store import COLLECTIONS, DOCUMENTS, connect
+        """Rebuild the index from the files it was built from, with the current embedder.
+
+        The new index is written beside the one in use, which stays searchable and is replaced
+        in one step at the end; a rebuild that was interrupted is resumed from its journal."""
+        from assistant.search.store import Store, plan_rebuild, switch_generation
 
         with self._write_lock:
-            client = connect(self.config)
-            try:
-                paths = [m["path"] for m in client.get_collection(DOCUMENTS).get(include=["metadatas"])["metadatas"]]
-            except Exception:  # noqa: BLE001 - no index yet: nothing to rebuild from
-                paths = []
+            paths = [d.path for d in self._indexed_documents()]
             missing = [p for p in paths if not Path(p).exists()]
-            if not paths or missing:
-                # Check before anything is deleted: a rebuild must not lose what it cannot redo.
-                raise StoreError("De index kan niet opnieuw worden opgebouwd: " + (
-                    "er staan geen bestanden in de index; voeg eerst documenten toe" if not paths else
-                    f"{len(missing)} bestand(en) zijn niet meer te vinden, bijvoorbeeld {missing[0]}; "
-                    "zet ze terug of verwijder die documenten eerst uit de index") + ". Er is niets gewijzigd")
-            for name in COLLECTIONS:
-                try:
-                    client.delete_collection(name)
-                except Exception:  # noqa: BLE001
-                    pass
+            if missing:
+                # Checked before anything is written: a rebuild must not lose what it cannot redo.
+                raise StoreError(
+                    f"De index kan niet opnieuw worden opgebouwd: {len(missing)} bestand(en) zijn niet meer te "
+                    f"vinden, bijvoorbeeld {missing[0]}; zet ze terug of verwijder die documenten eerst uit de "
+                    "index. Er is niets gewijzigd")
+            plan = plan_rebuild(self.config, paths)
+            if not plan.paths:
+                raise StoreError("De index kan niet opnieuw worden opgebouwd: er staan geen bestanden in de "
+                                 "index; voeg eerst documenten toe. Er is niets gewijzigd")
+            target = Store(self.config, self.embedder.name, self.embedder.dim, generation=plan.target)
+            report = ingest([p for p in plan.paths if Path(p).exists()], target, self.embedder, progress=progress)
+            # A file done before an interruption is skipped as unchanged; it is rebuilt all the same.
+            report.added += report.skipped
+            report.skipped = []
+            switch_generation(self.config, plan.target)
             self._store = None
             self._searcher = None
-            existing = paths
-            report = ingest(existing, self.store, self.embedder, progress=progress)
             self.searcher.refresh()
             return report
+
+    def _indexed_documents(self) -> list[DocumentInfo]:
+        """The documents of the active index; none when there is no index (or it belongs to
+        another embedder: a rebuild is exactly what that needs)."""
+        from assistant.search.store import Store
+
+        try:
+            return Store(self.config, self.embedder.name, self.embedder.dim).documents()
+        except StoreError:
+            from assistant.search.store import active_generation, collection_name, connect, DOCUMENTS
+
+            client = connect(self.config)
+            try:
+                records = client.get_collection(collection_name(DOCUMENTS, active_generation(client))).get(
+                    include=["metadatas"])
+            except Exception:  # noqa: BLE001 - no index at all
+                return []
+            return [DocumentInfo.from_dict(dict(m)) for m in records["metadatas"] or []]
 
     # -- advice points and commitments ------------------------------------------------------
 

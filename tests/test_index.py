@@ -51,11 +51,8 @@ def assistant(request, tmp_path):
         from assistant.search.store import connect
 
         client = connect(config)
-        for name in ("passages", "documents"):
-            try:
-                client.delete_collection(name)
-            except Exception:
-                pass
+        for collection in client.list_collections():
+            client.delete_collection(collection.name)
     else:
         config = StoreConfig(index_dir=tmp_path / "index")
     return Assistant(config, embedder="fake")

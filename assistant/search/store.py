@@ -6,6 +6,11 @@ Two collections: ``passages`` (one record per passage, with our own embeddings) 
 first and the record last, so a crash in between leaves passages of an uncommitted
 version, which readers ignore and ``remove_orphans`` deletes. Chroma has no transactions;
 this ordering is what makes ingest of one document all-or-nothing.
+
+A rebuild (``assistant reindex``) never touches the index in use: it writes a new *generation*
+of the three collections beside it, with a journal of the files still to do, and switches the
+active generation in one write at the end (``GenerationSwitch``). A rebuild that is killed
+leaves the old index as it was; the next one resumes from the journal.
 """
 
 from __future__ import annotations
@@ -26,7 +31,14 @@ PASSAGES = "passages"
 DOCUMENTS = "documents"
 COMMITMENTS = "commitments"
 COLLECTIONS = (PASSAGES, DOCUMENTS, COMMITMENTS)
+# Which generation is active, and the journal of a rebuild (one record per file to rebuild).
+META = "assistant_meta"
 _PAGE = 2000  # records per read; Chroma caps how many variables one query may bind
+
+
+def collection_name(name: str, generation: int) -> str:
+    """Generation 0 keeps the plain names, so an index from before generations opens as it is."""
+    return name if generation == 0 else f"{name}__g{generation}"
 
 
 @dataclass(frozen=True)
@@ -73,22 +85,30 @@ def connect(config: StoreConfig):
 
 
 class Store:
-    """Passages and document records in Chroma, for one embedder."""
+    """Passages and document records in Chroma, for one embedder.
 
-    def __init__(self, config: StoreConfig, embedder_name: str, dim: int) -> None:
+    Opened without ``generation`` it follows the active generation (and reopens when a rebuild
+    elsewhere switched it); with one, it is that generation, for writing a rebuild."""
+
+    def __init__(self, config: StoreConfig, embedder_name: str, dim: int, generation: int | None = None) -> None:
         self.config = config
         self.embedder_name = embedder_name
         self.dim = dim
         self._client = connect(config)
-        space = {"hnsw": {"space": "cosine"}}
-        meta = {"embedder": embedder_name, "dim": dim, "generation": 0}
-        try:
-            self._passages = self._collection(PASSAGES, space, meta)
-            self._documents = self._collection(DOCUMENTS, space, meta)
-            self._commitments = self._collection(COMMITMENTS, space, meta)
-        except Exception as exc:
-            raise StoreError(f"De index ({config.label}) kan niet worden geopend: {exc}") from exc
+        self._follow_active = generation is None
+        self._open(active_generation(self._client) if generation is None else generation)
         self.check_embedder()
+
+    def _open(self, generation: int) -> None:
+        space = {"hnsw": {"space": "cosine"}}
+        meta = {"embedder": self.embedder_name, "dim": self.dim, "generation": 0}
+        try:
+            self._passages = self._collection(collection_name(PASSAGES, generation), space, meta)
+            self._documents = self._collection(collection_name(DOCUMENTS, generation), space, meta)
+            self._commitments = self._collection(collection_name(COMMITMENTS, generation), space, meta)
+        except Exception as exc:
+            raise StoreError(f"De index ({self.config.label}) kan niet worden geopend: {exc}") from exc
+        self.generation_id = generation
 
     def _collection(self, name: str, configuration: dict[str, Any], metadata: dict[str, Any]):
         # get_or_create_collection would overwrite the metadata that records the embedder.
@@ -111,13 +131,21 @@ class Store:
                 "of kies het oorspronkelijke model met --embedder."
             )
 
-    def generation(self) -> int:
-        """A counter that changes with every committed change; caches key on it."""
-        collection = self._client.get_collection(PASSAGES, embedding_function=None)
-        return int((collection.metadata or {}).get("generation", 0))
+    def generation(self) -> tuple[int, int]:
+        """(generation, change counter): changes with every committed change, and when a rebuild
+        switched the active generation (then the store reopens on the new one); caches key on it."""
+        if self._follow_active:
+            active = active_generation(self._client)
+            if active != self.generation_id:
+                self._open(active)
+                self.check_embedder()
+        name = collection_name(PASSAGES, self.generation_id)
+        collection = self._client.get_collection(name, embedding_function=None)
+        return self.generation_id, int((collection.metadata or {}).get("generation", 0))
 
     def _bump(self) -> None:
-        meta = dict(self._client.get_collection(PASSAGES, embedding_function=None).metadata or {})
+        name = collection_name(PASSAGES, self.generation_id)
+        meta = dict(self._client.get_collection(name, embedding_function=None).metadata or {})
         meta["generation"] = int(meta.get("generation", 0)) + 1
         self._passages.modify(metadata=meta)
 
@@ -237,6 +265,80 @@ class Store:
         result = self._passages.query(query_embeddings=[np.asarray(vector, dtype=np.float32)],
                                       n_results=min(k, total), where=where or None, include=["distances"])
         return [(pid, 1.0 - float(dist)) for pid, dist in zip(result["ids"][0], result["distances"][0])]
+
+
+# -- generations and the rebuild journal ---------------------------------------------------------
+
+
+def _meta_collection(client):
+    names = {c.name for c in client.list_collections()}
+    if META in names:
+        return client.get_collection(META, embedding_function=None)
+    return client.create_collection(META, embedding_function=None, metadata={"active": 0})
+
+
+def active_generation(client) -> int:
+    """The generation searches and ingests use (0 for an index without a meta collection)."""
+    try:
+        collection = client.get_collection(META, embedding_function=None)
+    except Exception:  # noqa: BLE001 - chromadb raises NotFoundError or ValueError across versions
+        return 0
+    return int((collection.metadata or {}).get("active", 0))
+
+
+@dataclass(frozen=True)
+class RebuildPlan:
+    """A rebuild in progress: the generation it writes and every file it must read."""
+
+    target: int
+    paths: tuple[str, ...]
+    resumed: bool
+
+
+def plan_rebuild(config: StoreConfig, paths: Sequence[str]) -> RebuildPlan:
+    """Start a rebuild of ``paths`` into a new generation, or resume the one a crash left.
+
+    The journal (one record per file in the meta collection) is written before any new data,
+    so a killed rebuild is resumed with its whole list of files, never a shorter one."""
+    client = connect(config)
+    meta = _meta_collection(client)
+    journal = meta.get(where={"target": {"$gte": 0}}, include=["documents", "metadatas"])
+    if journal["ids"]:
+        target = int(journal["metadatas"][0]["target"])
+        known = list(journal["documents"])
+        new = [p for p in paths if p not in set(known)]  # added to the old index meanwhile
+        _journal(meta, target, new)
+        return RebuildPlan(target=target, paths=tuple(known + new), resumed=True)
+    names = {c.name for c in client.list_collections()}
+    active = active_generation(client)
+    target = active + 1
+    while any(collection_name(n, target) in names for n in COLLECTIONS):
+        target += 1  # leftovers of an abandoned generation are never reused
+    _journal(meta, target, list(paths))
+    return RebuildPlan(target=target, paths=tuple(paths), resumed=False)
+
+
+def _journal(meta, target: int, paths: Sequence[str]) -> None:
+    import hashlib
+
+    for start in range(0, len(paths), _PAGE):
+        chunk = list(paths[start:start + _PAGE])
+        meta.upsert(ids=[hashlib.sha1(p.encode()).hexdigest() for p in chunk], documents=chunk,
+                    metadatas=[{"target": target}] * len(chunk), embeddings=[[0.0]] * len(chunk))
+
+
+def switch_generation(config: StoreConfig, target: int) -> None:
+    """Make ``target`` the active generation (one write), then drop the journal and every other
+    generation's collections. Run again after a crash, it finishes the cleanup."""
+    client = connect(config)
+    meta = _meta_collection(client)
+    meta.modify(metadata={**(meta.metadata or {}), "active": target})
+    meta.delete(where={"target": {"$gte": 0}})
+    keep = {collection_name(n, target) for n in COLLECTIONS}
+    for collection in client.list_collections():
+        base = collection.name.split("__g")[0]
+        if base in COLLECTIONS and collection.name not in keep:
+            client.delete_collection(collection.name)
 
 
 def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
