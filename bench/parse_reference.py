@@ -26,8 +26,9 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def minhash(tokens: list[str]) -> list[int]:
-    shingles = {" ".join(tokens[i:i + 3]) for i in range(max(1, len(tokens) - 2))}
+def minhash(tokens: list[str], n: int = 3) -> list[int]:
+    """MinHash of the word n-grams: n=1 says which words, n=3 also in which order."""
+    shingles = {" ".join(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))}
     hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles]
     out = []
     for k in range(PERMUTATIONS):
@@ -49,7 +50,7 @@ def fingerprint(path: Path) -> dict | None:
     except AssistantError:
         return None
     tokens = words(doc.text)
-    return {"words": len(tokens), "minhash": minhash(tokens)}
+    return {"words": len(tokens), "minhash": minhash(tokens), "vocabulary": minhash(tokens, 1)}
 
 
 def documents() -> list[Path]:

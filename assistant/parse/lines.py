@@ -26,6 +26,10 @@ class Line:
     hint: Hint | None = None
     # A list label the reader computed (DOCX numbering), e.g. "3" or "b".
     number: str | None = None
+    # Type style, where the file says it: the whole line bold or italic, and its font size (pt).
+    bold: bool = False
+    italic: bool = False
+    size: float = 0.0
 
 
 @dataclass
