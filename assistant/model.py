@@ -68,6 +68,10 @@ class Block:
     end: int = 0
     number: str | None = None
     page_end: int | None = None
+    # What a label says follows ("vraag", "antwoord", "advies", "reactie", "ad"), and the type
+    # style of the whole paragraph where the file has one ("bold", "italic").
+    role: str | None = None
+    emphasis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

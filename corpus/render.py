@@ -184,7 +184,7 @@ _POINT = re.compile(r"^(\d{1,2})[.)]\s+")
 
 def classify(paragraph: str) -> tuple[str, str, str]:
     """Return (kind, marker, text) for a body paragraph: kind is one of heading,
-    quote, point, bullet, table, paragraph.
+    bold (a paragraph set in bold, not in a heading style), quote, point, bullet, table, paragraph.
 
     Bullets are drawn as an en dash: reportlab encodes "•" in Helvetica as byte 0x7F,
     which pypdf extracts as "\x7f" (pdftotext does give "•").
@@ -193,6 +193,8 @@ def classify(paragraph: str) -> tuple[str, str, str]:
         return "table", "", paragraph
     if paragraph.startswith("# "):
         return "heading", "", paragraph[2:]
+    if paragraph.startswith("** "):
+        return "bold", "", paragraph[3:]
     if paragraph.startswith("> "):
         return "quote", "", paragraph[2:]
     if paragraph.startswith(("- ", "• ")):
@@ -347,17 +349,22 @@ def _text_block(text: str, x: float, width: float, font: str, hyphenate: bool) -
     return [_Line(line, x, font, SIZE, end) for line, end in wrap(text, width, font, SIZE, hyphenate=hyphenate)]
 
 
-def _body_blocks(letter: Letter, hyphenate: bool) -> list[_Block]:
+def _body_blocks(letter: Letter, hyphenate: bool, heading_gap: bool = True) -> list[_Block]:
     blocks: list[_Block] = []
     if letter.salutation:
         blocks.append(_Block([_Line(letter.salutation, LEFT)], keep_with_next=True))
+    after_heading = False
     for paragraph in letter.paragraphs:
         kind, marker, text = classify(paragraph)
         gap = PARA_GAP if blocks else 0.0
-        if kind == "heading":
+        if after_heading and not heading_gap:
+            gap = 0.0  # the text stands directly under its heading, as in a plain letter
+        after_heading = kind in ("heading", "bold")
+        if kind in ("heading", "bold"):
             lines = _text_block(text, LEFT, TEXT_W, BOLD, False)
-            lines[-1].advance = LEADING - 1
-            blocks.append(_Block(lines, gap + 6, keep_together=True, keep_with_next=True))
+            lines[-1].advance = LEADING - (1 if heading_gap else 0)
+            extra = 6 if kind == "heading" else 0
+            blocks.append(_Block(lines, gap + extra, keep_together=True, keep_with_next=True))
         elif kind == "quote":  # a quoted advice point stays with the answer below it
             blocks.append(_Block(_text_block(text, LEFT + INDENT, TEXT_W - INDENT, ITALIC, hyphenate), gap,
                                  keep_together=True, keep_with_next=True))
@@ -415,11 +422,11 @@ class _Op:
     block: int  # index into the block list, to move a block's lines as a group
 
 
-def _layout(letter: Letter, hyphenate: bool, first_body_y: float) -> list[list[_Op]]:
+def _layout(letter: Letter, hyphenate: bool, first_body_y: float, heading_gap: bool = True) -> list[list[_Op]]:
     """Place the body blocks on pages; return the draw operations per page."""
     pages: list[list[_Op]] = [[]]
     y = first_body_y
-    blocks = _body_blocks(letter, hyphenate)
+    blocks = _body_blocks(letter, hyphenate, heading_gap)
     for index, block in enumerate(blocks):
         if y < BODY_TOP:  # not at the top of a fresh page
             y -= block.space_before
@@ -584,8 +591,9 @@ def _draw_footer(c, letter: Letter, number: int, total: int) -> None:
     c.setFillColorRGB(0, 0, 0)
 
 
-def render_pdf(letter: Letter, out_path: str | Path, *, hyphenate: bool = True) -> list[dict]:
-    """Write the letter as an A4 PDF; return the line ends that carry a hyphen.
+def render_pdf(letter: Letter, out_path: str | Path, *, hyphenate: bool = True, heading_gap: bool = True) -> list[dict]:
+    """Write the letter as an A4 PDF; return the line ends that carry a hyphen. Without
+    ``heading_gap`` a heading stands on the line directly above its text.
 
     Each returned dict is ``{"page", "line_end", "next", "kind"}`` where kind is
     "soft" (hyphen added by the renderer: join without it) or "hard" (a real hyphen
@@ -600,7 +608,7 @@ def render_pdf(letter: Letter, out_path: str | Path, *, hyphenate: bool = True) 
     c.setCreator("Adviesassistent corpus/render.py")
 
     first_body_y = _draw_letterhead(c, letter)
-    pages = _layout(letter, hyphenate, first_body_y)
+    pages = _layout(letter, hyphenate, first_body_y, heading_gap)
     breaks: list[dict] = []
     for number, page in enumerate(pages, start=1):
         if number > 1:
@@ -836,6 +844,9 @@ def render_docx(letter: Letter, out_path: str | Path) -> None:
         if kind == "heading":
             document.add_paragraph(text, style="Heading 2")
             continue
+        if kind == "bold":
+            document.add_paragraph().add_run(text).bold = True
+            continue
         if kind == "table":
             _docx_table(document, table_rows(text))
             continue
@@ -922,6 +933,35 @@ def _fixed_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
+
+
+# --------------------------------------------------------------------------- plain text
+
+TEXT_WIDTH = 78
+
+
+def render_text(letter: Letter, out_path: str | Path, *, heading_gap: bool = True) -> None:
+    """Write the letter as a plain-text file, as an e-mailed letter looks: the letterhead as
+    label/value lines, paragraphs wrapped at 78 characters and separated by blank lines. Without
+    ``heading_gap`` a heading is followed directly by its text."""
+    import textwrap
+
+    out = [letter.sender, ""] + [f"{label}: {value}" for label, value in letter.field_rows()] + [""]
+    if letter.salutation:
+        out += [letter.salutation, ""]
+    for paragraph in letter.paragraphs:
+        kind, marker, text = classify(paragraph)
+        if kind == "table":
+            out += [" | ".join(row) for row in table_rows(text)] + [""]
+            continue
+        lead = {"point": f"{marker} ", "bullet": "- "}.get(kind, "")
+        out += textwrap.wrap(lead + text, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
+        if kind not in ("heading", "bold") or heading_gap:
+            out.append("")
+    if letter.closing:
+        out += [letter.closing, ""]
+    out += [line.replace(" | ", "    ") for line in letter.signature]
+    Path(out_path).write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- script

@@ -76,7 +76,9 @@ def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
         if pages[first]:
             pages[first][0].new_paragraph = True
     fields = letterhead.fields if letterhead else {}
-    pages = strip_lines_naming(pages, [fields.get("kenmerk"), fields.get("onderwerp")])
+    # The sender's name stands in the first rows of the letterhead (beside or below its address).
+    senders = [re.split(r"\s{3,}| \| ", line)[0].strip() for line in (letterhead.lines[:3] if letterhead else [])]
+    pages = strip_lines_naming(pages, [fields.get("kenmerk"), fields.get("onderwerp")], senders)
     paragraphs = group_paragraphs(pages)
     for paragraph in paragraphs:
         # Broken font maps leave control characters that Word files cannot hold.

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.parse.lines import Hint, Line
+from assistant.parse.meta import is_closing
 
 # How many lines at the top and bottom of a page may hold running headers and footers.
 _FURNITURE_ZONE = 4
@@ -55,6 +56,8 @@ class RawParagraph:
     page_end: int
     hint: Hint | None = None
     number: str | None = None
+    bold: bool = False
+    italic: bool = False
 
 
 def _shape(text: str) -> str:
@@ -101,17 +104,28 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list
     return kept_pages, removed
 
 
-def strip_lines_naming(pages: list[list[Line]], names: list[str | None]) -> list[list[Line]]:
+def strip_lines_naming(pages: list[list[Line]], names: list[str | None], senders: list[str] = ()) -> list[list[Line]]:
     """Drop running headers that only a letter of two pages has once ("Ons kenmerk 2024/0412"
     at the top of page 2): top or bottom lines of later pages that name the letter's kenmerk
-    or subject, which a body line rarely does at a page edge."""
+    or subject, or open with the sender's name and carry no sentence ("Gemeente Rijnwaarde –
+    Bestuurlijke reactie"), which a body line rarely does at a page edge."""
     wanted = [n.lower() for n in names if n and len(n) >= 6]
-    if not wanted:
+    senders = [s.lower() for s in senders if len(s) >= 6 and re.search(r"[^\W\d_]{3}", s)]
+    if not wanted and not senders:
         return pages
+
+    def running(text: str) -> bool:
+        lowered = text.lower()
+        if len(text) >= 120:
+            return False
+        if any(n in lowered for n in wanted):
+            return True
+        return any(lowered.startswith(s) for s in senders) and not _SENTENCE_END.search(text)
+
     kept_pages = []
     for number, lines in enumerate(pages, start=1):
         edge = set(range(min(2, len(lines)))) | set(range(max(0, len(lines) - 2), len(lines))) if number > 1 else set()
-        drop = {i for i in edge if any(n in lines[i].text.lower() for n in wanted) and len(lines[i].text) < 120}
+        drop = {i for i in edge if running(lines[i].text)}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         if kept and 0 in drop:
             kept[0].new_paragraph = lines[0].new_paragraph
@@ -135,6 +149,7 @@ def _zones(lines: list[Line]) -> set[int]:
 def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None) -> list[RawParagraph]:
     """Group lines into paragraphs and re-flow each; paragraphs may run across pages."""
     groups: list[list[Line]] = []
+    signature = False
     for lines in pages:
         short_line_rule = _needs_short_line_rule(lines)
         width = _typical_width(lines)
@@ -144,8 +159,11 @@ def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None
                 groups.append([line])
             elif short_line_rule and _ends_short(prev, width):
                 groups.append([line])
+            elif len(groups[-1]) == 1 and (is_heading_line(prev, line, width) or signature):
+                groups.append([line])  # a heading directly above its text; a signature line
             else:
                 groups[-1].append(line)
+            signature = signature or is_closing(line.text)
     if vocabulary is None:
         vocabulary = _vocabulary(line.text for lines in pages for line in lines)
     return [
@@ -155,9 +173,38 @@ def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None
             page_end=group[-1].page,
             hint=group[0].hint,
             number=group[0].number,
+            bold=all(ln.bold for ln in group),
+            italic=all(ln.italic for ln in group),
         )
         for group in groups
     ]
+
+
+# A line that stands above its text as a heading: short, capitalised, no sentence punctuation.
+_HEADING_LINE_WORDS = 12
+
+
+def is_heading_line(line: Line, following: Line, width: int) -> bool:
+    """Whether ``line``, the first of a paragraph, is a heading of its own rather than the start
+    of the text below it: a label ("Vraag 1", "Antwoord op vraag 3 en 4", "Reactie:"), a line
+    set in bold above plain text, or a short capitalised line without sentence punctuation
+    directly above a line that starts a sentence (a plain-text or e-mailed letter)."""
+    from assistant.parse.structure import is_label_line
+
+    text = line.text.strip()
+    if is_label_line(text):
+        return True
+    if not text or not (text[0].isupper() or text[0].isdigit()) or len(text.split()) > _HEADING_LINE_WORDS:
+        return False
+    if line.bold and not following.bold:
+        return True
+    if text.endswith("?") and len(text.split()) <= 6:
+        pass  # "Waar staan wij?": a question as a section title
+    elif text.endswith((".", ",", ";", ":", "!", "?", "-")) or ITEM_START.match(text) and not text[0].isdigit():
+        return False
+    nxt = following.text.strip()
+    starts_sentence = bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'‘“(€")
+    return starts_sentence and (width == 0 or len(text) < 0.6 * width)
 
 
 def _starts_paragraph(line: Line, prev: Line, first_on_page: bool) -> bool:

@@ -94,6 +94,8 @@ class Row:
     bold: bool = False
     italic: bool = False
     pieces: list[_Piece] = field(default_factory=list, repr=False)
+    # Where each part of a merged row starts (x) and its text: the cells of a table row.
+    cells: list[tuple[float, str]] = field(default_factory=list)
 
 
 def page_rows(page) -> list[Row]:
@@ -144,8 +146,37 @@ def _merge_rows(rows: list[Row]) -> list[Row]:
         cluster.sort(key=lambda r: r.x)
         first = cluster[0]
         merged.append(Row(text="   ".join(r.text for r in cluster), x=first.x, y=max(r.y for r in cluster),
-                          size=max(r.size for r in cluster), pieces=[p for r in cluster for p in r.pieces]))
+                          size=max(r.size for r in cluster), pieces=[p for r in cluster for p in r.pieces],
+                          cells=[(r.x, r.text) for r in cluster]))
     return merged
+
+
+# Cells of two rows stand in one column when their left edges are this close (pt).
+_COLUMN_SLACK = 4.0
+
+
+def _table_rows(rows: list[Row]) -> set[int]:
+    """Indexes of rows that form a table: a run of consecutive rows with the same number of
+    cells whose left edges line up; two rows of three cells or more, or three rows of two (a
+    label and its value; fewer, like the two columns of a signature, read as lines). Two-cell
+    rows count only with a short first cell, so a body line beside a margin note is no table."""
+    def cellular(row: Row) -> bool:
+        return len(row.cells) >= 3 or (len(row.cells) == 2 and len(row.cells[0][1].split()) <= 6)
+
+    def aligned(a: Row, b: Row) -> bool:
+        return len(a.cells) == len(b.cells) and all(abs(x - y) <= _COLUMN_SLACK
+                                                    for (x, _), (y, _) in zip(a.cells, b.cells))
+
+    found: set[int] = set()
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i < len(rows) and cellular(rows[i]) and cellular(rows[i - 1]) and aligned(rows[i - 1], rows[i]):
+            continue
+        run = range(start, i)
+        if len(run) >= 2 and cellular(rows[start]) and (len(rows[start].cells) >= 3 or len(run) >= 3):
+            found.update(run)
+        start = i
+    return found
 
 
 def _style(pieces: list[_Piece]) -> tuple[bool, bool]:
@@ -159,9 +190,15 @@ def _lines(rows: list[Row], page_no: int) -> list[Line]:
     """Rows as Lines; a gap wider than the usual line pitch, or a change of font size or style
     between a heading and its text, starts a paragraph."""
     pitch = _line_pitch(rows)
+    table = _table_rows(rows)
     lines: list[Line] = []
     previous: Row | None = None
-    for row in rows:
+    for index, row in enumerate(rows):
+        if index in table:
+            lines.append(Line(text=" | ".join(" ".join(text.split()) for _, text in row.cells), page=page_no,
+                              new_paragraph=True, whole=True, hint="table", bold=row.bold, size=round(row.size, 1)))
+            previous = row
+            continue
         new = previous is None
         if previous is not None:
             gap = previous.y - row.y

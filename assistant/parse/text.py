@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from assistant.errors import EmptyDocument
@@ -64,6 +65,9 @@ def markup_to_text(markup: str) -> str:
     return "\n\n".join(" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip())
 
 
+_TABLE_ROW = re.compile(r"\S\s+\|\s+\S")
+
+
 def lines_from_text(text: str) -> list[list[Line]]:
     """Split text into pages of lines; a line after a blank line starts a paragraph."""
     pages: list[list[Line]] = []
@@ -74,7 +78,11 @@ def lines_from_text(text: str) -> list[list[Line]]:
             if not raw.strip():
                 blank_before = True
                 continue
-            lines.append(Line(text=raw.strip(), page=page_no, new_paragraph=blank_before))
+            text = raw.strip()
+            if _TABLE_ROW.search(text):  # "Maatregel | Bedrag | Soort": a table row, one line each
+                lines.append(Line(text=text.strip("| "), page=page_no, new_paragraph=True, whole=True, hint="table"))
+            else:
+                lines.append(Line(text=text, page=page_no, new_paragraph=blank_before))
             blank_before = False
         pages.append(lines)
     return pages
