@@ -44,9 +44,16 @@ UPLOAD_CEILING_MB = 2 * MAX_MB
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 KIND_LABELS = {
     "advies": "Advies",
-    "reactie": "Reactie college",
-    "raadsinformatiebrief": "Raadsinformatiebrief",
+    "reactie": "Reactie op advies",
+    "nader_rapport": "Nader rapport",
+    "nota_verslag": "Nota n.a.v. verslag",
+    "beantwoording": "Beantwoording vragen",
     "kamerbrief": "Kamerbrief",
+    "raadsinformatiebrief": "Raadsinformatiebrief",
+    "besluitenlijst": "Besluitenlijst",
+    "beleidsprogramma": "Beleidsprogramma",
+    "voortgangsbrief": "Voortgangsbrief",
+    "beslisnota": "Beslisnota",
     "other": "Overig",
 }
 RESULTS_PER_SEARCH = 10

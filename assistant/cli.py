@@ -391,5 +391,31 @@ def eval_extract_command(file, as_json, verbose):
                 click.echo(f"{title}: {line}")
 
 
+@main.command("eval-structure")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="Toon gemiste punten, verkeerd afgebakende antwoorden en houdingen.")
+@_core_errors
+def eval_structure_command(files, as_json, verbose):
+    """Meet het herkennen van punten, antwoorden en houding op gelabelde echte documenten."""
+    from assistant.evaluate_structure import eval_structure
+
+    s = eval_structure(list(files))
+    if as_json:
+        _echo_json(s.to_dict())
+        return
+    click.echo("| set | documenten/punten | precisie | recall | F1 punten | antwoord goed | houding goed |")
+    click.echo("|---|---|---|---|---|---|---|")
+    rows = [(f"bron {k}", v) for k, v in sorted(s.by_source.items())]
+    rows += [(f"opmaak {k}", v) for k, v in sorted(s.by_layout.items())] + [("totaal", s.overall)]
+    for name, t in rows:
+        stance = f"{t.stance_accuracy:.3f} ({t.stances})" if t.stances else "–"
+        click.echo(f"| {name} | {t.labelled} | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} | "
+                   f"{t.answer_accuracy:.3f} ({t.answers}) | {stance} |")
+    if verbose:
+        for line in s.overall.errors:
+            click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

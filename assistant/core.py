@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.errors import AssistantError, StoreError
+from assistant.extract.voice import is_response
 from assistant.extract.commitments import extract_commitments
 from assistant.extract.points import PointMapping, map_points
 from assistant.model import Commitment, Document, DocumentInfo, Hit
@@ -197,7 +198,7 @@ class Assistant:
         """Each advice point with the college's answer and stance (None when unanswered)."""
         advice_doc = self.read(advice) if advice else None
         response_doc = self.read(response) if response else None
-        if advice_doc is not None and advice_doc.kind == "reactie" and response_doc is None:
+        if advice_doc is not None and response_doc is None and is_response(advice_doc):
             advice_doc, response_doc = None, advice_doc  # a response alone: its quoted points
         return map_points(advice_doc, response_doc, embedder=self.embedder if use_model else None)
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.errors import AssistantError
+from assistant.extract.voice import is_response
 from assistant.extract.commitments import extract_commitments
 from assistant.extract.points import PointMapping, map_points
 from assistant.model import Answer, Commitment, Document, Hit
@@ -119,7 +120,7 @@ def build_draft(assistant, advice: str | Path | None, response: str | Path | Non
         response_doc = _find_response(assistant, advice_doc)
         if response_doc is not None:
             notes.append(f"De reactie is in de index gevonden: {response_doc.title} ({Path(response_doc.path).name}).")
-    if advice_doc is not None and advice_doc.kind == "reactie" and response_doc is None:
+    if advice_doc is not None and response_doc is None and is_response(advice_doc):
         advice_doc, response_doc = None, advice_doc
     mappings = map_points(advice_doc, response_doc, embedder=assistant.embedder)
     if not mappings:

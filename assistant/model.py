@@ -12,12 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "point"]
-DocKind = Literal["advies", "reactie", "raadsinformatiebrief", "kamerbrief", "other"]
+# A "note" stands at the foot of a page, below the text (a footnote, a colophon).
+BlockKind = Literal["heading", "paragraph", "list_item", "point", "note"]
+DocKind = Literal["advies", "reactie", "nader_rapport", "nota_verslag", "beantwoording", "kamerbrief",
+                  "raadsinformatiebrief", "besluitenlijst", "beleidsprogramma", "voortgangsbrief", "beslisnota", "other"]
 AmountKind = Literal["eenmalig", "structureel"]
 
-BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "point")
-DOC_KINDS: tuple[str, ...] = ("advies", "reactie", "raadsinformatiebrief", "kamerbrief", "other")
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "point", "note")
+DOC_KINDS: tuple[str, ...] = ("advies", "reactie", "nader_rapport", "nota_verslag", "beantwoording", "kamerbrief",
+                               "raadsinformatiebrief", "besluitenlijst", "beleidsprogramma", "voortgangsbrief",
+                               "beslisnota", "other")
 
 
 @dataclass(frozen=True)

@@ -123,25 +123,22 @@ _ACTION_WORDS = 16
 
 def extract_commitments(doc: Document) -> list[Commitment]:
     """All commitments in a document, in reading order, each with its source span."""
+    from assistant.extract.points import point_layout
+
     found: list[Commitment] = []
-    if doc.kind == "advies":
-        return found  # an advice asks; what it says the college plans is the college's promise elsewhere
-    point: str | None = None
+    layout = point_layout(doc)
     sender = _sender_actor(doc)
     for number, block in enumerate(doc.blocks, start=1):
-        if block.kind in ("point", "heading") and block.number and block.number.isdigit():
-            point = block.number
-            if block.kind == "point" and _is_quoted_point(doc):
-                continue  # the quoted advice itself promises nothing
-        elif block.kind == "heading":
-            point = None  # an unnumbered heading ("Financiën") closes the point-by-point part
-        if block.kind == "heading" or is_closing(block.text) or is_salutation(block.text):
+        if number - 1 in layout.quoted:
+            continue  # a quoted advice or question promises nothing
+        point = layout.point_of.get(number - 1)
+        if block.kind in ("heading", "note") or is_closing(block.text) or is_salutation(block.text):
             continue
         for start, end in split_sentences(block.text):
             sentence = block.text[start:end]
             commitment = read_commitment(sentence, reference=doc.date, sender=sender)
-            if commitment is None:
-                continue
+            if commitment is None or (sender == "adviesraad" and commitment.actor == "adviesraad"):
+                continue  # an advisory body's own plans are no promise of the government
             commitment.source = Source(doc_id=doc.id, page=block.page, block=number,
                                        start=block.start + start, end=block.start + end)
             commitment.point = point
@@ -289,9 +286,3 @@ def _action(sentence: str, dates, amounts) -> str:
     words = text.rstrip(" .").split()
     short = " ".join(words[:_ACTION_WORDS]) + (" …" if len(words) > _ACTION_WORDS else "")
     return short[:1].upper() + short[1:]
-
-
-def _is_quoted_point(doc: Document) -> bool:
-    """In an advice, and in a response quoting it, the numbered points are the council's advice."""
-    return doc.kind in ("reactie", "advies")
-

@@ -1,9 +1,14 @@
 """Advice points, the answers a response letter gives them, and the link between the two.
 
-An advisory report is a run of numbered points, each followed by its explanation. A
-response letter quotes (or names) each point and answers it in the paragraphs that follow.
-Both are read as *sections*: a top-level numbered point and the blocks after it, up to the
-next point, an unnumbered heading or the closing formula.
+An advisory report is a run of numbered points, each followed by its explanation. A reply
+(a response letter, a nader rapport, answers to questions, a nota naar aanleiding van het
+verslag) quotes or names each point and answers it in the paragraphs that follow. Both are read
+as *sections*: the block that opens a point (a numbered point, a numbered heading, a label such
+as "Vraag 3" or "Advies:"), the blocks of the point itself (a quoted advice, the question), and
+the body (the answer, or in an advice the explanation), up to the next point, an unnumbered
+heading or the closing formula. Who speaks in each paragraph decides where the point ends and
+the answer begins (``extract/voice.py``); a reply without numbers is read as the alternation of
+quoted points and answers.
 """
 
 from __future__ import annotations
@@ -14,67 +19,255 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.extract.stance import decide_stance
+from assistant.extract.voice import Voice, block_voices, is_response
 from assistant.model import AdvicePoint, Answer, Document, Source
 from assistant.nl.analyzer import analyze
 from assistant.nl.sentences import sentences
 from assistant.parse.meta import is_closing
+from assistant.parse.structure import read_label
 
-# "Advies 2 en 3", "adviespunten 4, 5 en 6", "punten 2 t/m 4": a section answering several points.
-_GROUPED = re.compile(
-    r"^(?:advies(?:punt)?(?:en)?|aanbeveling(?:en)?|punt(?:en)?)\s+(\d{1,2}(?:\s*(?:,|en|&|t/m|tot en met)\s*\d{1,2})+)",
-    re.IGNORECASE,
-)
 # How much of an advice point's vocabulary a section must share to count as its answer.
 _MIN_CONTENT_SCORE = 0.35
 # A match this strong (and mutual) beats the numbering: the response quotes the point.
 _STRONG_CONTENT_SCORE = 0.5
 _TITLE_MAX_WORDS = 20
+# Headings that end a run of points: the closing part of a reply, its money, what comes next.
+_CLOSING_PART = re.compile(
+    r"^(?:\d+[.)]?\s+)?(?:tot\s+slot|ten\s*slotte|afsluit\w*|slot(?:opmerking\w*|beschouwing)?|samenvatt\w*|"
+    r"financi[eë]n|financiële\s+\w+|kosten|middelen|vervolg|vervolgstappen|planning|communicatie|overig\w*|"
+    r"bijlage\w*|conclusie\w*|tenslotte)\b", re.IGNORECASE)
 _MAX_SKIP = 2
 
 
 @dataclass
 class Section:
+    """One point: the block that opens it, further blocks of the point itself (a quoted advice,
+    the question) and the body (the answer, or an advice's explanation)."""
+
     numbers: tuple[str, ...]
-    head: int  # index of the point block in doc.blocks
+    head: int  # index of the opening block in doc.blocks
+    point: list[int] = field(default_factory=list)
     body: list[int] = field(default_factory=list)
+    auto: bool = False  # numbered in order of appearance: the document gives no number
+    answered_with: tuple[str, ...] = ()  # every point one grouped answer answers ("Antwoord op vraag 3 en 4")
 
 
 def sections(doc: Document) -> list[Section]:
-    """Top-level numbered points and the blocks that belong to each."""
-    found: list[Section] = []
-    current: Section | None = None
-    highest = 0
-    for i, block in enumerate(doc.blocks):
-        number = _top_level_number(block)
-        # The next point, or one a little further on (a response may skip a point it does not answer).
-        if number is not None and (highest < number <= highest + _MAX_SKIP + 1 or (number > highest and current is None)):
-            current = Section(numbers=_numbers(block.text, str(number)), head=i)
-            found.append(current)
-            highest = max(int(n) for n in current.numbers)
-            continue
-        if current is None:
-            continue
-        if (block.kind == "heading" and number is None) or is_closing(block.text):
-            current = None
-            continue
-        current.body.append(i)
-    return found
+    """The points of a document and the blocks that belong to each (see the module docstring)."""
+    return _Reader(doc).read()
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.voices: list[Voice | None] = block_voices(doc)
+        self.response = is_response(doc)
+        self.found: list[Section] = []
+        self.current: Section | None = None
+        self.sink: list[Section] = []  # sections an answer label feeds (several for a grouped answer)
+        self.in_point = False  # still reading the point itself (not yet its answer)
+        # Numbered paragraphs that quote a point ("1. De leden van de VVD-fractie vragen ..."):
+        # then numbered headings ("1. Algemeen") are chapters, not points.
+        self.chapters = any(b.kind == "point" and b.number and b.number.isdigit() and v == "point"
+                            for b, v in zip(doc.blocks, self.voices))
+        self.head_is_label = False  # the opener was a bare label ("Vraag 1"): its text follows
+        self.highest = 0
+        self.look: tuple[str, str | None] | None = None  # kind and type style of the numbered points
+        self.nested: int | None = None  # the last number of a list that restarted inside a point
+
+    def read(self) -> list[Section]:
+        for i, block in enumerate(self.doc.blocks):
+            if is_closing(block.text):
+                break  # after "Hoogachtend," only the signature and annexes follow
+            self._block(i, block)
+        # A run of quoted points that nothing answered is no point list, unless the document numbers it.
+        return [s for s in self.found if s.body or not s.auto]
+
+    def _block(self, i: int, block) -> None:
+        if block.kind == "note":
+            return  # a footnote or colophon at the foot of a page belongs to no point
+        label = read_label(block.text)
+        numbers = label.numbers if label and label.numbers and all(n[0].isdigit() for n in label.numbers) else ()
+        top = _top_level_number(block)
+        if self.chapters and block.kind == "heading" and block.role is None:
+            top = None  # a chapter heading: it closes the point before it
+        if block.role in ("antwoord", "reactie", "ad"):
+            self._answer_label(i, block, numbers, label.rest.strip() if label else "")
+            return
+        if top is not None and self._opens(top, block):
+            if block.role is None and self.look is None:
+                self.look = (block.kind, block.emphasis)
+            grouped = numbers if len(numbers) > 1 else (str(top),)  # "Advies 2 en 3"; else the block's own number
+            self._open(i, grouped, label_only=not (label and label.rest.strip()))
+            return
+        letter = self._letter(i, block)
+        if letter is not None:  # (a), (b), ...: the points of a document that numbers by letter
+            self._open(i, (letter,), label_only=not (label and label.rest.strip()))
+            return
+        if block.role in ("advies", "vraag") and not numbers and self.response:
+            self._open(i, (str(self._next_auto()),), label_only=not (label and label.rest.strip()), auto=True)
+            return
+        if block.kind == "heading" and (block.number is None or top is None) and block.role is None \
+                and not (block.number and block.number.isalpha()) and self._closes(block):
+            self.current, self.sink = None, []  # "Financiën", "Tot slot": the point-by-point part is over
+            return
+        voice = self.voices[i]
+        if self.current is None:
+            if self.response and voice == "point":  # an unnumbered quoted point: a nader rapport, a nota
+                self._open(i, (str(self._next_auto()),), label_only=False, auto=True)
+            return
+        if self.in_point and self.response and (voice == "point" or (self.head_is_label and voice is None
+                                                                      and not self.current.point)):
+            self.current.point.append(i)
+            return
+        if not self.in_point and self.response and voice == "point":
+            if self.current.auto:
+                self._open(i, (str(self._next_auto()),), label_only=False, auto=True)  # the next quoted point
+            else:
+                self._sub_point(i, block)
+            return
+        self.in_point = False
+        for section in self.sink or [self.current]:
+            section.body.append(i)
+
+    def _closes(self, block) -> bool:
+        """Whether a heading without a number of its own ends the point before it. Under a point
+        written as a paragraph ("1. Breid de respijtzorg uit ..."), any such heading does; under a
+        numbered chapter heading ("4. Beoordeling"), its sub-headings ("4.1 Vooraf", "Noodzaak")
+        do not, a closing part ("Tot slot", "Financiën") does."""
+        if self.current is None:
+            return True
+        opener = self.doc.blocks[self.current.head]
+        if opener.kind != "heading" or opener.role is not None:
+            return True
+        if block.number and block.number.split(".")[0] == (opener.number or "").split(".")[0]:
+            return False
+        return bool(_CLOSING_PART.match(block.text.strip()))
+
+    def _opens(self, number: int, block) -> bool:
+        """The next point, or one a little further on (a reply may skip a point it does not
+        answer), or a point named again ("Vraag 3" after the list of questions). A numbered
+        line that looks different from the points before it (another kind or type style) is a
+        list inside a point, not the next point."""
+        if block.role is None and self.look is not None and (block.kind, block.emphasis) != self.look:
+            return False
+        if block.role is None and self.current is not None:
+            # A list that starts again at 1 inside a point runs on (1, 2, 3, ...) within it.
+            if number == 1 and self.highest >= 1 and not self._existing(("1",)):
+                self.nested = 1
+                return False
+            if self.nested is not None and number == self.nested + 1:
+                self.nested = number
+                return False
+        self.nested = None
+        if self.highest < number <= self.highest + _MAX_SKIP + 1 or (number > self.highest and self.current is None):
+            return True
+        return block.role in ("vraag", "advies") and self._existing((str(number),)) is not None
+
+    def _existing(self, numbers: tuple[str, ...]) -> Section | None:
+        return next((s for s in self.found if set(s.numbers) & set(numbers) and not s.body and not s.auto), None)
+
+    def _open(self, i: int, numbers: tuple[str, ...], label_only: bool, auto: bool = False) -> None:
+        again = None if auto else self._existing(numbers)
+        if again is not None:  # the question restated before its answer: the first wording stays
+            self.current = again
+        else:
+            self.current = Section(numbers=numbers, head=i, auto=auto)
+            self.found.append(self.current)
+            if not auto:
+                self.highest = max([self.highest] + [int(n) for n in numbers if n.isdigit()])
+        self.sink = []
+        self.in_point = True
+        self.head_is_label = label_only
+
+    def _answer_label(self, i: int, block, numbers: tuple[str, ...], rest: str) -> None:
+        if numbers:
+            targets = [s for s in self.found if set(s.numbers) & set(numbers)]
+            if not targets:  # answers without their questions ("Ad 2", "Antwoord 3")
+                self._open(i, numbers, label_only=True)
+                targets = [self.current]
+            self.current, self.sink = targets[-1], targets
+            for target in targets if len(targets) > 1 else ():
+                target.answered_with = tuple(n for t in targets for n in t.numbers)
+            self.highest = max([self.highest] + [int(n) for n in numbers if n.isdigit()])
+        elif self.current is None:
+            return
+        self.in_point = False
+        if rest and not (block.kind == "heading" and block.number is None):
+            for section in self.sink or [self.current]:
+                section.body.append(i)
+
+    def _sub_point(self, i: int, block) -> None:
+        """A second quoted point inside a numbered section ("3" with its parts a, b, ...): a point
+        of its own, numbered by its letter or the next one."""
+        parent = self.current
+        base = re.sub(r"[a-z]+$", "", parent.numbers[0])
+        taken = [s.numbers[0] for s in self.found if re.fullmatch(rf"{re.escape(base)}[a-z]", s.numbers[0])]
+        if not taken:  # the section's first part becomes "3a" when it has a second
+            first_letter = self._own_letter(parent)
+            parent.numbers = (base + (first_letter or "a"),) + parent.numbers[1:]
+            taken = [parent.numbers[0]]
+        own = block.number if block.number and block.number.isalpha() and len(block.number) == 1 else None
+        letter = own or chr(ord(max(n[-1] for n in taken)) + 1)
+        self.current = Section(numbers=(base + letter,), head=i)
+        self.found.append(self.current)
+        self.sink = []
+        self.in_point = True
+        self.head_is_label = False
+
+    def _own_letter(self, section: Section) -> str | None:
+        for index in [section.head] + section.point:
+            number = self.doc.blocks[index].number
+            if number and number.isalpha() and len(number) == 1:
+                return number
+        return None
+
+    def _letter(self, i: int, block) -> str | None:
+        """A lettered point that opens a section: only in a reply that numbers no point by digit,
+        with the letters in order, and not an enumeration inside an answer."""
+        number = block.number
+        if (not self.response or block.kind not in ("point", "heading") or not number or len(number) != 1
+                or not number.isalpha() or any(s.numbers[0][:1].isdigit() for s in self.found if not s.auto)):
+            return None
+        letters = [s.numbers[0] for s in self.found if s.numbers[0].isalpha()]
+        if number != (chr(ord(letters[-1]) + 1) if letters else "a"):
+            return None
+        in_answer = self.current is not None and not self.current.numbers[0].isalpha()
+        if in_answer and block.kind != "heading" and self.voices[i] != "point":
+            return None
+        return number
+
+    def _next_auto(self) -> int:
+        return sum(1 for s in self.found if s.auto) + 1
+
+
+@dataclass(frozen=True)
+class PointLayout:
+    """Per block of a document: the point it answers or explains, and whether it quotes a point
+    (the advice or question itself, in a reply)."""
+
+    point_of: dict[int, str]
+    quoted: frozenset[int]
+
+
+def point_layout(doc: Document) -> PointLayout:
+    response = is_response(doc)
+    point_of: dict[int, str] = {}
+    quoted: set[int] = set()
+    for section in sections(doc):
+        for index in [section.head] + section.point + section.body:
+            point_of.setdefault(index, section.numbers[0])
+        if response:
+            quoted.update([section.head] + section.point)
+    voices = block_voices(doc)
+    quoted.update(i for i, voice in enumerate(voices) if voice == "point")
+    return PointLayout(point_of=point_of, quoted=frozenset(quoted))
 
 
 def _top_level_number(block) -> int | None:
     if block.kind not in ("point", "heading") or not block.number or not block.number.isdigit():
         return None
     return int(block.number)
-
-
-def _numbers(text: str, first: str) -> tuple[str, ...]:
-    match = _GROUPED.match(text)
-    if not match:
-        return (first,)
-    numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group(1))]
-    if re.search(r"t/m|tot en met", match.group(1)) and len(numbers) == 2:
-        numbers = list(range(numbers[0], numbers[1] + 1))
-    return tuple(str(n) for n in numbers)
 
 
 def _source(doc: Document, index: int) -> Source:
@@ -87,7 +280,8 @@ def advice_points(doc: Document) -> list[AdvicePoint]:
     points = []
     for section in sections(doc):
         head = doc.blocks[section.head]
-        text = "\n\n".join([head.text] + [doc.blocks[i].text for i in section.body if doc.blocks[i].kind != "heading"])
+        text = "\n\n".join([head.text] + [doc.blocks[i].text for i in section.point + section.body
+                                           if doc.blocks[i].kind != "heading"])
         points.append(AdvicePoint(number=section.numbers[0], text=text, source=_source(doc, section.head),
                                   title=_title(head.text)))
     return points
@@ -98,9 +292,11 @@ def quoted_points(doc: Document) -> list[tuple[AdvicePoint, Answer]]:
     pairs = []
     for section in sections(doc):
         head = doc.blocks[section.head]
-        answer = _answer(doc, section.body, matched_by="number", numbers=section.numbers)
+        text = "\n\n".join([head.text] + [doc.blocks[i].text for i in section.point])
+        answer = _answer(doc, section.body, matched_by="number", numbers=section.answered_with or section.numbers)
+        title = _title(head.text) or (_title(doc.blocks[section.point[0]].text) if section.point else None)
         for number in section.numbers:
-            point = AdvicePoint(number=number, text=head.text, source=_source(doc, section.head), title=_title(head.text))
+            point = AdvicePoint(number=number, text=text, source=_source(doc, section.head), title=title)
             pairs.append((point, answer))
     return pairs
 
@@ -153,7 +349,8 @@ def map_points(advice: Document | None, response: Document | None, embedder=None
         return [PointMapping(p, None) for p in points]
     response_sections = sections(response)
     if response_sections:
-        candidates = [(s, "\n\n".join(response.blocks[i].text for i in [s.head] + s.body)) for s in response_sections]
+        candidates = [(s, "\n\n".join(response.blocks[i].text for i in [s.head] + s.point + s.body))
+                      for s in response_sections]
     else:  # an answer in prose: every paragraph is a candidate
         candidates = [(Section(numbers=(), head=i), b.text) for i, b in enumerate(response.blocks) if b.kind != "heading"]
     texts = [text for _, text in candidates]

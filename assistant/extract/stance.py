@@ -1,47 +1,96 @@
-"""The college's stance on an advice point, from Dutch cue phrases, with the deciding sentence.
+"""The stance of a reply on an advice point, from Dutch cue phrases, with the deciding sentence.
 
-Two tiers: an explicit verdict on the advice ("wij nemen dit advies (niet|gedeeltelijk) over")
-outranks softer signals ("wij delen uw zorg", "wij zien geen aanleiding"). Within a tier
-the first sentence that carries a cue decides; inside one sentence, disagree outranks partly
-outranks agree, because "neemt het advies niet over" also contains "neemt ... over".
+Two tiers: an explicit verdict on the advice ("wij nemen dit advies (niet|gedeeltelijk) over",
+"aan dit advies is gevolg gegeven", "anders dan de Afdeling ...") outranks softer signals ("wij
+delen uw zorg"). Inside one sentence, disagree outranks partly outranks agree, because "neemt het
+advies niet over" also contains "neemt ... over". When one answer carries verdicts both ways
+(followed on one part, declined on another), the stance is partly.
 """
 
 from __future__ import annotations
 
-import re
-
 from assistant.model import Stance
+from assistant.nl.cues import Cue
 from assistant.nl.sentences import sentences
 
-_ADVICE = r"(?:dit|het|uw|deze|dat|die)\s+(?:\w+\s+){0,2}?(?:adviezen|advies|adviespunten|adviespunt|aanbevelingen|aanbeveling|voorstellen|voorstel)"
+_ADVICE = (r"(?:dit|het|uw|deze|dat|die|de)\s+(?:\w+\s+){0,2}?(?:adviezen|advies|adviespunten|adviespunt|"
+           r"aanbevelingen|aanbeveling|voorstellen|voorstel|suggestie|opmerking)")
+_WE = r"(?:wij\s+|we\s+|ik\s+|het\s+college\s+|de\s+regering\s+|het\s+kabinet\s+)?"
+_ADVISOR = (r"(?:afdeling|raad|adviesraad|commissie|rekenkamer\w*|asd|cliëntenraad|ombudsman|autoriteit|"
+            r"leden|adviescollege)")
+_PARTLY = r"(?:gedeeltelijk|deels|ten\s+dele|voor\s+een\s+deel|in\s+aangepaste\s+vorm|op\s+onderdelen)"
 
-# (stance, pattern) per tier, in priority order within a sentence.
-VERDICTS: tuple[tuple[Stance, str], ...] = (
-    ("disagree", rf"\b(neemt|nemen|neem)\s+(wij\s+|we\s+|het college\s+)?{_ADVICE}\s+niet\s+over\b"),
-    ("disagree", rf"\b{_ADVICE}\s+(nemen|neemt)\s+(wij|we|het college)\s+niet\s+over\b"),
-    ("disagree", rf"\b(volgt|volgen)\s+(wij\s+|we\s+)?{_ADVICE}\s+niet\b"),
-    ("disagree", rf"\b(wijst|wijzen)\s+(wij\s+|we\s+)?{_ADVICE}\s+af\b"),
-    ("disagree", rf"\b{_ADVICE}\s+(niet\s+over(nemen|genomen)|niet\s+op\s+te\s+volgen)\b"),
-    ("partly", rf"\b(neemt|nemen)\s+(wij\s+|we\s+|het college\s+)?{_ADVICE}\s+(gedeeltelijk|deels|ten dele|voor een deel|in aangepaste vorm|op onderdelen)\s+over\b"),
-    ("partly", rf"\b{_ADVICE}\s+(gedeeltelijk|deels|ten dele|in aangepaste vorm)\b"),
-    ("partly", r"\b(gedeeltelijk|deels|ten dele|in aangepaste vorm)\s+over(genomen|nemen)?\b"),
-    ("agree", rf"\b(neemt|nemen)\s+(wij\s+|we\s+|het college\s+)?{_ADVICE}\s+(volledig\s+|graag\s+|integraal\s+)?over\b"),
-    ("agree", rf"\b{_ADVICE}\s+(nemen|neemt)\s+(wij|we|het college)\s+(graag\s+|volledig\s+)?over\b"),
-    ("agree", rf"\b(volgt|volgen)\s+(wij\s+|we\s+)?{_ADVICE}\b"),
-    ("agree", rf"\b(onderschrijft|onderschrijven)\s+{_ADVICE}\b"),
+# (stance, cue) per tier, in priority order within a sentence.
+VERDICTS: tuple[tuple[Stance, Cue], ...] = (
+    ("disagree", Cue("not_taken_over", rf"\b(?:neemt|nemen|neem)\s+{_WE}{_ADVICE}\s+niet\s+over\b|"
+                     rf"\b{_ADVICE}\s+(?:nemen|neemt|neem)\s+{_WE}niet\s+over\b",
+                     "Wij nemen dit advies niet over.", "Wij nemen dit advies over.")),
+    ("disagree", Cue("not_followed", rf"\b(?:volgt|volgen|volg)\s+{_WE}{_ADVICE}\s+niet\b|"
+                     rf"\b{_ADVICE}\s+(?:is|wordt)\s+niet\s+(?:overgenomen|opgevolgd|gevolgd)\b|"
+                     r"\bgeen\s+gevolg\s+(?:is\s+|wordt\s+)?gegeven\b|\b(?:wijst|wijzen)\s+.{0,60}\baf\b",
+                     "Het advies is niet overgenomen.", "Het advies is overgenomen.")),
+    ("disagree", Cue("unlike_the_advisor", rf"\banders\s+dan\s+(?:de\s+)?{_ADVISOR}\b",
+                     "Anders dan de Afdeling ziet de regering geen reden voor een tweede toets.",
+                     "Net als de Afdeling ziet de regering een reden voor een tweede toets.")),
+    ("disagree", Cue("stays_of_the_opinion", r"\b(?:blijft|blijven|blijf)\s+(?:\w+\s+){0,3}?van\s+(?:oordeel|mening)\b",
+                     "Het college blijft van oordeel dat de cursus nodig is.",
+                     "Het college is van oordeel dat de cursus nodig is.")),
+    ("partly", Cue("partly_taken_over", rf"\b(?:neemt|nemen|neem)\s+{_WE}{_ADVICE}\s+{_PARTLY}\s+over\b|"
+                   rf"\b{_ADVICE}\s+(?:is|wordt)\s+{_PARTLY}\s+(?:overgenomen|opgevolgd|gevolgd)\b|"
+                   rf"\b{_PARTLY}\s+(?:over(?:genomen|nemen)|gevolg\s+gegeven|gevolgd|opgevolgd)\b|"
+                   rf"\b{_ADVICE}\s+{_PARTLY}\b",
+                   "Het advies is deels overgenomen.", "Het advies is overgenomen.")),
+    ("agree", Cue("taken_over", rf"\b(?:neemt|nemen|neem)\s+{_WE}{_ADVICE}\s+(?:volledig\s+|graag\s+|integraal\s+)?over\b|"
+                  rf"\b{_ADVICE}\s+(?:nemen|neemt|neem)\s+{_WE}(?:graag\s+|volledig\s+)?over\b|"
+                  rf"\b{_ADVICE}\s+(?:is|wordt)\s+(?:volledig\s+)?(?:overgenomen|opgevolgd|gevolgd)\b",
+                  "Het college neemt deze aanbeveling over.", "Het college neemt deze aanbeveling niet over.")),
+    ("agree", Cue("followed", rf"\bgevolg\s+(?:is\s+|wordt\s+)?gegeven\b|\b(?:volgt|volgen|volg)\s+{_WE}{_ADVICE}\b|"
+                  rf"\b(?:onderschrijft|onderschrijven|onderschrijf)\s+{_ADVICE}\b",
+                  "Aan dit advies is gevolg gegeven.", "Aan dit advies is geen gevolg gegeven.")),
+    ("agree", Cue("amended_accordingly",
+                  r"\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?(?:aangepast|aangevuld|gewijzigd|verduidelijkt|"
+                  r"verbeterd|geschrapt)\b.{0,60}\b(?:advies|aanbeveling|opmerking|in\s+lijn\s+met|conform|"
+                  r"overeenkomstig)\b|\b(?:naar\s+aanleiding\s+van|conform|overeenkomstig|in\s+lijn\s+met)\s+"
+                  r"(?:dit|het|uw|deze)\s+(?:advies|aanbeveling)\s+(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,4}?"
+                  r"(?:aangepast|aangevuld|gewijzigd|verduidelijkt|opgenomen)\b",
+                  "Naar aanleiding van dit advies is de toelichting aangevuld.",
+                  "De toelichting is in 2023 aangevuld met een tabel.")),
 )
-SIGNALS: tuple[tuple[Stance, str], ...] = (
-    ("disagree", r"\b(zien|ziet)\s+(wij\s+|we\s+|het college\s+)?(daar|hier|dan ook)?\s*geen\s+aanleiding\b"),
-    ("disagree", r"\b(kunnen|kan)\s+(wij\s+|we\s+|het college\s+)?(hier|daar)\s+niet\s+in\s+meegaan\b"),
-    ("disagree", r"\b(gaan|gaat)\s+(wij\s+|we\s+|het college\s+)?(hier|daar)\s+niet\s+in\s+mee\b"),
-    ("disagree", r"\b(achten|acht)\s+(wij\s+|we\s+|het college\s+)?dit\s+niet\s+(wenselijk|nodig|haalbaar)\b"),
-    ("partly", r"\b(gedeeltelijk|deels|ten dele|in aangepaste vorm|voor een deel)\b"),
-    ("agree", r"\b(onderschrijft|onderschrijven|onderschrijf)\b"),
-    ("agree", r"\b(deelt|delen)\s+(wij\s+|we\s+|het college\s+)?(uw|de|deze)\s+(stelling|mening|analyse|conclusie|opvatting|visie|zorg|zorgen)\b"),
-    ("agree", r"\b(is|zijn)\s+(het\s+)?(wij\s+|we\s+|het college\s+)?(het\s+)?(met\s+u\s+|met\s+de\s+\w+\s+)?(volledig\s+)?eens\b"),
-    ("agree", r"\b(eens\s+met\s+(u|uw|de adviesraad))\b"),
-    ("agree", r"\b(sluit|sluiten)\s+(wij\s+|we\s+|het college\s+)?(ons|zich)\s+aan\s+bij\s+(uw|het|dit)\b"),
-    ("agree", r"\b(herkent|herkennen)\s+(wij\s+|we\s+)?(uw|het|de)\b"),
+SIGNALS: tuple[tuple[Stance, Cue], ...] = (
+    ("disagree", Cue("no_reason", r"\b(?:zien|ziet|zie)\s+(?:wij\s+|we\s+|ik\s+|het\s+college\s+|de\s+regering\s+)?"
+                     r"(?:daar|hier|dan\s+ook|daarom|ook)?\s*geen\s+(?:aanleiding|reden|noodzaak)\b",
+                     "Wij zien geen aanleiding om een contactpersoon aan te stellen.",
+                     "Wij zien aanleiding om een contactpersoon aan te stellen.")),
+    ("disagree", Cue("cannot_go_along", r"\b(?:kunnen|kan)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+meegaan\b|"
+                     r"\b(?:gaan|gaat)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+mee\b",
+                     "Daar kunnen wij niet in meegaan.", "Daar gaan wij graag in mee.")),
+    ("disagree", Cue("not_desirable", r"\b(?:achten|acht)\s+(?:\w+\s+){0,3}?(?:dit|dat|het)\s+niet\s+"
+                     r"(?:wenselijk|nodig|haalbaar|noodzakelijk)\b",
+                     "Het college acht dit niet wenselijk.", "Het college acht dit wenselijk.")),
+    ("partly", Cue("partly", rf"\b{_PARTLY}\b", "Wij volgen het advies voor een deel.", "Wij volgen het advies.")),
+    ("disagree", Cue("not_endorsed", r"\b(?:onderschrijft|onderschrijven|deelt|delen|volgt|volgen)\s+(?:\w+\s+){0,6}?"
+                     r"(?:niet|geenszins)\b|\b(?:kiest|kiezen)\s+(?:\w+\s+){0,3}?(?:er\s+)?niet\s+voor\b",
+                     "De regering onderschrijft deze conclusie van de Afdeling niet.",
+                     "De regering onderschrijft deze conclusie van de Afdeling.")),
+    ("agree", Cue("amended", r"\b(?:toelichting|(?:wets)?voorstel|tekst|regeling|verordening|nota|wet|artikel\s+\d+\w*|"
+                  r"paragraaf\s+[\d.]+|besluit)\s+(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,5}?(?:aangepast|aangevuld|"
+                  r"gewijzigd|verduidelijkt|uitgebreid|verbeterd|toegelicht|geschrapt)\b|"
+                  r"\bnaar\s+aanleiding\s+van\s+(?:dit|het|deze)\s+(?:advies|opmerking|aanbeveling)\b",
+                  "De memorie van toelichting is op dit punt aangevuld.",
+                  "De memorie van toelichting beschrijft de gevolgen.")),
+    ("agree", Cue("endorse", r"\b(?:onderschrijft|onderschrijven|onderschrijf)\b",
+                  "De minister onderschrijft de analyse.", "De minister leest de analyse.")),
+    ("agree", Cue("share_view", r"\b(?:deelt|delen|deel)\s+(?:wij\s+|we\s+|ik\s+|het\s+college\s+)?(?:uw|de|deze)\s+"
+                  r"(?:stelling|mening|analyse|conclusie|opvatting|visie|zorg|zorgen)\b",
+                  "Wij delen uw zorg over de wachttijden.", "Wij horen uw zorg over de wachttijden.")),
+    ("agree", Cue("agrees", r"\b(?:is|zijn|ben)\s+(?:het\s+)?(?:wij\s+|we\s+|ik\s+|het\s+college\s+)?(?:het\s+)?"
+                  r"(?:met\s+u\s+|met\s+de\s+\w+\s+)?(?:volledig\s+)?eens\b|\beens\s+met\s+(?:u|uw|de\s+adviesraad)\b",
+                  "Het college is het met u eens dat de basis versterkt moet worden.",
+                  "Het college twijfelt of de basis versterkt moet worden.")),
+    ("agree", Cue("joins", r"\b(?:sluit|sluiten)\s+(?:\w+\s+){0,2}?(?:ons|zich|mij)\s+aan\s+bij\s+(?:uw|het|dit|de)\b",
+                  "Wij sluiten ons aan bij uw advies.", "Wij sluiten de vergadering.")),
+    ("agree", Cue("recognise", r"\b(?:herkent|herkennen|herken)\s+(?:wij\s+|we\s+|ik\s+)?(?:uw|het|de)\b",
+                  "Wij herkennen het beeld dat u schetst.", "Wij kennen het beeld niet.")),
 )
 _ORDER: dict[Stance, int] = {"disagree": 0, "partly": 1, "agree": 2}
 
@@ -50,9 +99,14 @@ def decide_stance(text: str) -> tuple[Stance, str | None]:
     """The stance of an answer and the sentence that decided it (None when unclear)."""
     parts = sentences(text)
     for rules in (VERDICTS, SIGNALS):
+        decided: list[tuple[Stance, str]] = []
         for sentence in parts:
-            lowered = sentence.lower()
-            found = [stance for stance, pattern in rules if re.search(pattern, lowered)]
+            found = [stance for stance, cue in rules if cue.fires(sentence)]
             if found:
-                return min(found, key=_ORDER.__getitem__), sentence
+                decided.append((min(found, key=_ORDER.__getitem__), sentence))
+        if decided:
+            stances = {stance for stance, _ in decided}
+            if rules is VERDICTS and "agree" in stances and "disagree" in stances:
+                return "partly", decided[0][1]  # followed on one part, declined on another
+            return decided[0]
     return "unclear", None

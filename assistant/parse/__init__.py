@@ -9,6 +9,7 @@ from pathlib import Path
 from assistant.errors import FileMissing
 from assistant.model import Document, assign_offsets
 from assistant.parse.detect import DEFAULT_MAX_MB, detect_format
+from assistant.parse.kamerstuk import read_paper_head
 from assistant.parse.layout import group_paragraphs, strip_lines_naming, strip_running_lines
 from assistant.parse.lines import RawDocument
 from assistant.parse.meta import (
@@ -19,7 +20,7 @@ from assistant.parse.meta import (
     find_title,
     split_letterhead,
 )
-from assistant.parse.structure import classify
+from assistant.parse.structure import classify, mark_contents
 
 __all__ = ["parse_document", "file_hash"]
 
@@ -83,7 +84,7 @@ def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
     for paragraph in paragraphs:
         # Broken font maps leave control characters that Word files cannot hold.
         paragraph.text = _CONTROL.sub(" ", paragraph.text).strip()
-    blocks = assign_offsets([classify(p) for p in paragraphs if p.text])
+    blocks = assign_offsets(mark_contents([classify(p) for p in paragraphs if p.text]))
     lead_lines = (letterhead.lines if letterhead else []) + [b.text for b in blocks[:3]]
     title = find_title(fields, blocks, raw.properties)
     doc = Document(
@@ -102,4 +103,12 @@ def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
         warnings=list(raw.warnings),
     )
     doc.kind, doc.kind_evidence = classify_kind(title, doc.text)
+    paper = read_paper_head(blocks)
+    if paper is not None:  # a Kamerstuk or Aanhangsel names itself in its head
+        doc.title = paper.title
+        doc.date = paper.date or doc.date
+        doc.reference = paper.reference or doc.reference
+        doc.sender = paper.sender or doc.sender
+        if paper.kind:
+            doc.kind, doc.kind_evidence = paper.kind, paper.evidence
     return doc

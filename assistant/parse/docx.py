@@ -51,7 +51,9 @@ def read_docx(path: str | Path) -> RawDocument:
             hint, number = _paragraph_hint(paragraph, numbering)
             if number is not None:
                 text = f"{number}. {text}"  # the label Word shows belongs to what the reader sees
-            lines.append(Line(text=text, page=page, new_paragraph=True, whole=True, hint=hint, number=number))
+            bold, italic = _emphasis(paragraph)
+            lines.append(Line(text=text, page=page, new_paragraph=True, whole=True, hint=hint, number=number,
+                              bold=bold, italic=italic))
         page += _page_breaks_after(paragraph)
 
     if not lines:
@@ -146,6 +148,34 @@ def _table_children(element, name: str) -> Iterator[tuple[str, object]]:
             yield name, child
         elif child.tag in _TRANSPARENT:
             stack.append(iter(child))
+
+
+def _emphasis(paragraph) -> tuple[bool, bool]:
+    """Whether all the text of a paragraph is bold, and whether all of it is italic: from the
+    runs, their character styles, and the paragraph style (and the styles it is based on)."""
+    from docx.text.run import Run
+
+    runs = [Run(r, paragraph) for r in paragraph._p.iter(f"{_W}r")
+            if not _deleted(r) and "".join(t.text or "" for t in r.iter(f"{_W}t")).strip()]
+    if not runs:
+        return False, False
+    return (all(_styled(run, paragraph, "bold") for run in runs),
+            all(_styled(run, paragraph, "italic") for run in runs))
+
+
+def _deleted(element) -> bool:
+    return any(a.tag in (f"{_W}del", f"{_W}moveFrom") for a in element.iterancestors())
+
+
+def _styled(run, paragraph, attribute: str) -> bool:
+    value = getattr(run.font, attribute)
+    style = run.style if run.style is not None and run.style.name != "Default Paragraph Font" else None
+    while value is None and style is not None:
+        value, style = getattr(style.font, attribute), style.base_style
+    style = paragraph.style
+    while value is None and style is not None:
+        value, style = getattr(style.font, attribute), style.base_style
+    return bool(value)
 
 
 def _paragraph_hint(paragraph, numbering: _Numbering) -> tuple[str | None, str | None]:

@@ -58,6 +58,7 @@ class RawParagraph:
     number: str | None = None
     bold: bool = False
     italic: bool = False
+    foot: bool = False  # at the foot of a page, below the text
 
 
 def _shape(text: str) -> str:
@@ -114,18 +115,24 @@ def strip_lines_naming(pages: list[list[Line]], names: list[str | None], senders
     if not wanted and not senders:
         return pages
 
-    def running(text: str) -> bool:
+    known = {w for n in wanted + senders for w in re.findall(r"\w+", n)}
+
+    def running(text: str, top: bool) -> bool:
         lowered = text.lower()
         if len(text) >= 120:
             return False
         if any(n in lowered for n in wanted):
             return True
+        words = re.findall(r"\w+", lowered)
+        if top and len(words) >= 3 and sum(w in known for w in words) >= 0.8 * len(words) \
+                and not _SENTENCE_END.search(text) and not text.rstrip().endswith(","):
+            return True  # "Nota naar aanleiding van het verslag – Wet ...": the subject, shortened
         return any(lowered.startswith(s) for s in senders) and not _SENTENCE_END.search(text)
 
     kept_pages = []
     for number, lines in enumerate(pages, start=1):
         edge = set(range(min(2, len(lines)))) | set(range(max(0, len(lines) - 2), len(lines))) if number > 1 else set()
-        drop = {i for i in edge if running(lines[i].text)}
+        drop = {i for i in edge if running(lines[i].text, top=i < 2)}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         if kept and 0 in drop:
             kept[0].new_paragraph = lines[0].new_paragraph
@@ -149,20 +156,32 @@ def _zones(lines: list[Line]) -> set[int]:
 def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None) -> list[RawParagraph]:
     """Group lines into paragraphs and re-flow each; paragraphs may run across pages."""
     groups: list[list[Line]] = []
+    body: list[Line] | None = None  # the paragraph body text continues in (footnotes aside)
     signature = False
     for lines in pages:
         short_line_rule = _needs_short_line_rule(lines)
         width = _typical_width(lines)
-        for pos, line in enumerate(lines):
-            prev = groups[-1][-1] if groups else None
-            if prev is None or _starts_paragraph(line, prev, first_on_page=pos == 0):
-                groups.append([line])
+        first_body = True
+        for line in lines:
+            if line.foot:  # a footnote or page footer: its own paragraph, the text runs on past it
+                if groups and groups[-1][-1].foot and not line.new_paragraph:
+                    groups[-1].append(line)
+                else:
+                    groups.append([line])
+                continue
+            prev = body[-1] if body else None
+            if prev is None or _starts_paragraph(line, prev, first_on_page=first_body):
+                body = [line]
+                groups.append(body)
             elif short_line_rule and _ends_short(prev, width):
-                groups.append([line])
-            elif len(groups[-1]) == 1 and (is_heading_line(prev, line, width) or signature):
-                groups.append([line])  # a heading directly above its text; a signature line
+                body = [line]
+                groups.append(body)
+            elif len(body) == 1 and (is_heading_line(prev, line, width) or signature):
+                body = [line]  # a heading directly above its text; a signature line
+                groups.append(body)
             else:
-                groups[-1].append(line)
+                body.append(line)
+            first_body = False
             signature = signature or is_closing(line.text)
     if vocabulary is None:
         vocabulary = _vocabulary(line.text for lines in pages for line in lines)
@@ -175,6 +194,7 @@ def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None
             number=group[0].number,
             bold=all(ln.bold for ln in group),
             italic=all(ln.italic for ln in group),
+            foot=group[0].foot,
         )
         for group in groups
     ]

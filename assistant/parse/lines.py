@@ -30,6 +30,8 @@ class Line:
     bold: bool = False
     italic: bool = False
     size: float = 0.0
+    # Below the text at the foot of a page (footnotes, a colophon): the text runs on past it.
+    foot: bool = False
 
 
 @dataclass

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.model import Block
+from assistant.nl.sentences import sentences
 from assistant.parse.lines import Line
 
 # Letterhead field labels and the key each one is stored under.
@@ -42,7 +43,7 @@ FIELD_LABELS: dict[str, str] = {
 }
 _LABEL_RE = re.compile(
     r"^(?P<label>" + "|".join(re.escape(k) for k in sorted(FIELD_LABELS, key=len, reverse=True)) + r")"
-    r"\s*(?::|\s{2,}|\t|$)\s*(?P<value>.*)$",
+    r"\s*(?::|\s{2,}|\t|\s\|\s|$)\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 SALUTATIONS = re.compile(
@@ -73,22 +74,39 @@ def is_closing(text: str) -> bool:
 # How far down page one a salutation may stand.
 _SALUTATION_WINDOW = 60
 
-# Evidence for a document kind: (kind, pattern, where: "title" | "text", weight).
+# Evidence for a document kind: (kind, pattern, where: "title" | "text", weight). The title
+# weighs most; a kind from the text alone needs a score of at least _MIN_TEXT_SCORE.
 KIND_RULES: tuple[tuple[str, str, str, int], ...] = (
-    ("raadsinformatiebrief", r"raadsinformatiebrief", "title", 5),
+    ("nader_rapport", r"\bnader rapport\b", "title", 8),
+    ("nader_rapport", r"\badvies van de afdeling advisering van de raad van state wordt\b|\bnader rapport\b", "text", 4),
+    ("nota_verslag", r"naar aanleiding van het verslag", "title", 8),
+    ("nota_verslag", r"\bnota naar aanleiding van het verslag\b", "text", 3),
+    ("beantwoording", r"\bbeantwoording\b|\bantwoord(?:en)? op (?:de )?(?:\w+ )?vragen\b|\bkamervragen\b|"
+                      r"\bschriftelijke vragen\b|\btechnische vragen\b|\bschriftelijk overleg\b", "title", 7),
+    ("beantwoording", r"\baanhangsel van de handelingen\b|\bverslag van een schriftelijk overleg\b", "text", 4),
+    ("beantwoording", r"^(?:vraag|antwoord(?: op vraag)?)\s+1\b", "text", 2),
+    ("besluitenlijst", r"\bbesluitenlijst\b|\bbesluitenoverzicht\b|\bbesluitvorming (?:b&w|college)\b", "title", 8),
+    ("besluitenlijst", r"\bbesluitenlijst\b", "text", 3),
+    ("beleidsprogramma", r"\bcoalitieakkoord\b|\bcollegeprogramma\b|\bbestuursakkoord\b|\bhoofdlijnenakkoord\b|"
+                         r"\bregeerprogramma\b|\bbeleidsprogramma\b|\bwerkprogramma\b|\buitvoeringsagenda\b|"
+                         r"\bregeerakkoord\b", "title", 8),
+    ("voortgangsbrief", r"\bvoortgang\w*\b|\bstand van zaken\b", "title", 6),
+    ("beslisnota", r"\bbeslisnota\b", "title", 8),
+    ("beslisnota", r"\bbeslisnota\b|\bter beslissing\b|\bter besluitvorming\b|\bgeadviseerd besluit\b", "text", 3),
+    ("raadsinformatiebrief", r"raadsinformatiebrief", "title", 7),
     ("raadsinformatiebrief", r"raadsinformatiebrief", "text", 3),
-    ("raadsinformatiebrief", r"\bgeachte (leden van de )?(gemeente)?raad\b", "text", 1),
-    ("reactie", r"\breactie op (uw|het) .{0,40}advies", "title", 5),
+    ("raadsinformatiebrief", r"\bgeachte (leden van de )?(gemeente)?raad\b", "text", 3),
+    ("reactie", r"\breactie op (uw|het) .{0,40}(advies|rapport)|\bbestuurlijke reactie\b", "title", 7),
     ("reactie", r"\b(reageren wij (hierbij )?op uw|reactie op uw|per adviespunt)", "text", 3),
     ("reactie", r"\b(nemen (wij )?(dit|uw) advies (niet |gedeeltelijk |in aangepaste vorm )?over|neemt het advies over)", "text", 2),
     ("reactie", r"\buw (ongevraagde? )?advies\b", "text", 1),
-    # A progress report on earlier advice is no reply to it.
-    ("other", r"\b(voortgang|stand van zaken|voortgangsbrief|evaluatie)\b", "title", 3),
-    ("advies", r"^(ongevraagd |gevraagd )?advies\b", "title", 5),
+    ("advies", r"^(ongevraagd |gevraagd )?advies\b", "title", 7),
     ("advies", r"\b(adviseert|adviseren wij|wij adviseren|de adviesraad adviseert|onze adviezen)\b", "text", 2),
     ("advies", r"\badviespunt(en)?\b|\baanbeveling(en)?\b", "text", 1),
+    ("kamerbrief", r"\bkamerbrief\b", "title", 7),
     ("kamerbrief", r"\bvoorzitter van de (tweede|eerste) kamer\b|\bkamerbrief\b", "text", 4),
 )
+_MIN_TEXT_SCORE = 3
 
 
 @dataclass
@@ -126,6 +144,9 @@ def _field_run_end(texts: list[str]) -> int:
     match = _LABEL_RE.match(texts[last])
     if match and not match.group("value").strip() and end < len(texts):
         end += 1  # the value stands on the next line
+    while end < len(texts) and _continues(texts[end]) and len(texts[end].split()) <= 6 \
+            and not re.match(r"^\(?[0-9a-z]{1,2}[.)]\s", texts[end]):
+        end += 1  # a subject wrapped onto the next line (not the first numbered point)
     return end
 
 
@@ -190,7 +211,16 @@ def find_title(fields: dict[str, str], blocks: list[Block], properties: dict[str
             return block.text
     if properties.get("title"):
         return properties["title"]
-    return blocks[0].text[:120] if blocks else None
+    return shorten(sentences(blocks[0].text)[0], 120) if blocks else None
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-")
+    return cut + "…"
 
 
 def find_sender(letterhead: list[str], blocks: list[Block]) -> str | None:
@@ -233,4 +263,6 @@ def classify_kind(title: str | None, text: str) -> tuple[str, str]:
     if not scores:
         return "other", "geen kenmerkende woorden gevonden"
     best = max(scores, key=lambda k: (scores[k], k == "reactie"))
+    if scores[best] < _MIN_TEXT_SCORE:
+        return "other", "te weinig kenmerkende woorden: " + "; ".join(evidence[best])
     return best, "; ".join(evidence[best])

@@ -49,6 +49,7 @@ def read_pdf(path: str | Path) -> RawDocument:
             except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
                 raise EncryptedDocument(path) from exc
         pages = [page_rows(page) for page in reader.pages]
+        heights = [_height(page) for page in reader.pages]
         properties = _properties(reader)
     except (EncryptedDocument,):
         raise
@@ -70,7 +71,7 @@ def read_pdf(path: str | Path) -> RawDocument:
             f"{len(empty)} van {len(pages)} pagina's hebben geen tekstlaag (gescand): "
             f"{_page_list(empty)}; die pagina's zijn niet gelezen, OCR is nodig"
         )
-    lines = [_lines(rows, page_no) for page_no, rows in enumerate(pages, start=1)]
+    lines = [_lines(rows, page_no, height) for page_no, (rows, height) in enumerate(zip(pages, heights), start=1)]
     return RawDocument(format="pdf", pages=lines, warnings=warnings, properties=properties)
 
 
@@ -161,6 +162,8 @@ def _table_rows(rows: list[Row]) -> set[int]:
     label and its value; fewer, like the two columns of a signature, read as lines). Two-cell
     rows count only with a short first cell, so a body line beside a margin note is no table."""
     def cellular(row: Row) -> bool:
+        if _LIST_MARKER.match(row.cells[0][1].strip()):
+            return False  # "1." or a bullet beside its text: a list item, not a table row
         return len(row.cells) >= 3 or (len(row.cells) == 2 and len(row.cells[0][1].split()) <= 6)
 
     def aligned(a: Row, b: Row) -> bool:
@@ -186,11 +189,67 @@ def _style(pieces: list[_Piece]) -> tuple[bool, bool]:
     return bold / letters >= _STYLED_SHARE, italic / letters >= _STYLED_SHARE
 
 
-def _lines(rows: list[Row], page_no: int) -> list[Line]:
+_MARGIN_NUMBER = re.compile(r"^\d{1,3}[a-z]?$")
+# A list label or bullet set apart from its text: "1.", "a)", "(b)", "•", "–".
+_LIST_MARKER = re.compile(r"^(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|[•·▪◦●○■□➢►\-–*])$")
+
+
+def _height(page) -> float:
+    try:
+        return float(page.mediabox.height)
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return 0.0
+
+
+# The foot of a page: rows in its lowest fifth, below a gap of this many line pitches.
+_FOOT_ZONE = 0.2
+_FOOT_GAP = 2.5
+
+
+# Footnotes are set smaller than the text: rows at the bottom below this share of its size,
+# above a page footer in the lowest part of the page.
+_FOOT_SIZE = 0.9
+_FOOTER_ZONE = 0.12
+
+
+def _foot_start(rows: list[Row], pitch: float, height: float) -> int:
+    """Index of the first row of the page's foot (footnotes, a colophon), len(rows) if none:
+    rows in the lower half set in a smaller type than the page's text and below all of it (a
+    page footer under them included), or rows in the lowest fifth below a wide gap."""
+    if not rows or not height:
+        return len(rows)
+    body = _body_size(rows)
+    i = len(rows) - 1
+    while i > 0 and rows[i].y < _FOOTER_ZONE * height:
+        i -= 1  # the page footer, whatever its size
+    start = len(rows)
+    while i > 0 and rows[i].y < 0.5 * height and rows[i].size < _FOOT_SIZE * body:
+        start, i = i, i - 1
+    if start < len(rows):
+        return start
+    if pitch:
+        for i in range(len(rows) - 1, 0, -1):
+            if rows[i].y > _FOOT_ZONE * height:
+                break
+            if rows[i - 1].y - rows[i].y > _FOOT_GAP * pitch:
+                return i
+    return len(rows)
+
+
+def _body_size(rows: list[Row]) -> float:
+    """The type size most of the page's letters are set in."""
+    weights: dict[float, int] = {}
+    for row in rows:
+        weights[round(row.size, 1)] = weights.get(round(row.size, 1), 0) + len(row.text)
+    return max(weights, key=weights.get) if weights else 0.0
+
+
+def _lines(rows: list[Row], page_no: int, height: float = 0.0) -> list[Line]:
     """Rows as Lines; a gap wider than the usual line pitch, or a change of font size or style
     between a heading and its text, starts a paragraph."""
     pitch = _line_pitch(rows)
     table = _table_rows(rows)
+    foot = _foot_start(rows, pitch, height)
     lines: list[Line] = []
     previous: Row | None = None
     for index, row in enumerate(rows):
@@ -206,8 +265,13 @@ def _lines(rows: list[Row], page_no: int) -> list[Line]:
             new = (gap > _PARAGRAPH_GAP * pitch if pitch else gap > 1.8 * bigger) or gap < 0
             new = new or abs(row.size - previous.size) > 1.5 or row.bold != previous.bold
         cleaned = re.sub(r" {3,}", "   ", row.text.strip())
-        lines.append(Line(text=cleaned, page=page_no, new_paragraph=new, bold=row.bold, italic=row.italic,
-                          size=round(row.size, 1)))
+        if len(row.cells) >= 2 and _MARGIN_NUMBER.match(row.cells[0][1].strip()):
+            # A number in the margin beside the first line numbers the paragraph: "7   De leden ..."
+            cleaned = f"{row.cells[0][1].strip()}. " + "   ".join(text for _, text in row.cells[1:]).strip()
+        elif len(row.cells) >= 2 and _LIST_MARKER.match(row.cells[0][1].strip()):
+            cleaned = f"{row.cells[0][1].strip()} " + "   ".join(text for _, text in row.cells[1:]).strip()
+        lines.append(Line(text=cleaned, page=page_no, new_paragraph=new or index == foot, bold=row.bold,
+                          italic=row.italic, size=round(row.size, 1), foot=index >= foot))
         previous = row
     return lines
 

@@ -39,8 +39,12 @@ _BARE_LABEL = re.compile(
     r"|(?:ons\s+)?(?:advies|aanbeveling|vraag))\s*:?$",
     re.IGNORECASE,
 )
+# "Advies: Leg vast dat ...", "Reactie college: Wij nemen ...": a labelled block with its text.
+_ROLE_COLON = re.compile(
+    r"^(?P<word>advies|aanbeveling|vraag|antwoord|reactie|standpunt)(?:\s+(?:van\s+)?(?:het\s+)?"
+    r"(?:college|kabinet|minister|gemeente|adviesraad))?\s*:\s+(?=\S)", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?=\S)")
-_LETTERED = re.compile(r"^(?P<n>[a-z])[.)]\s+(?=\S)")
+_LETTERED = re.compile(r"^\(?(?P<n>[a-z])[.)]\s+(?=\S)")
 BULLETS = "•·▪◦●○■□➢►-–*"
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
 # Headings are short and do not end like a sentence.
@@ -67,6 +71,9 @@ def read_label(text: str) -> Label | None:
         if match.group("n") and rest and rest[0].isdigit():
             return None  # "Punt 2 3 ..." reads as text
         return Label(ROLE_WORDS[match.group("word").lower()], numbers_in(match.group("n") or ""), rest)
+    colon = _ROLE_COLON.match(text)
+    if colon:
+        return Label(ROLE_WORDS[colon.group("word").lower()], (), text[colon.end():])
     if _BARE_LABEL.match(text.strip()):
         word = text.strip().split()[0].lower().rstrip(":")
         word = "reactie" if word in ("de", "bestuurlijke") else word
@@ -117,7 +124,9 @@ def classify(paragraph: RawParagraph) -> Block:
     number: str | None = paragraph.number
     label = read_label(text)
     role = label.role if label else None
-    if paragraph.hint == "heading":
+    if paragraph.foot:
+        kind = "note"
+    elif paragraph.hint == "heading":
         kind = "heading"
         if label is not None and label.numbers and number is None and _is_heading_text(label.rest or "X"):
             number = label.numbers[0]
@@ -160,3 +169,22 @@ def _is_heading_text(text: str) -> bool:
         return False
     # A heading starts with a capital or a digit ("3.1 Financiën").
     return text[0].isupper() or text[0].isdigit()
+
+
+_CONTENTS = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
+_PAGE_REFERENCE = re.compile(r"\s\.*\s*\d{1,3}$")
+
+
+def mark_contents(blocks: list[Block]) -> list[Block]:
+    """A table of contents ("1. Inleiding 3") is no run of points: its entries become plain
+    paragraphs, so the chapters they name are read once, where they stand."""
+    inside = False
+    for block in blocks:
+        if _CONTENTS.match(block.text.strip()):
+            inside = True
+            continue
+        if inside and _PAGE_REFERENCE.search(block.text):
+            block.kind, block.number, block.role = "paragraph", None, None
+        else:
+            inside = False
+    return blocks

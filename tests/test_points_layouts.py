@@ -1,0 +1,92 @@
+"""Points, answers and stances in every reply layout we know, on letters we wrote (corpus/src),
+in .txt, .docx and .pdf alike: the seed's layout (numbered quoted points), a numbered heading per
+point with the answer under it, quoted recommendations under labelled headings, a nader rapport
+(italic advice paragraphs, sub-points a and b), labelled blocks ("Advies: … Reactie: …"), and
+"Vraag / Antwoord" with a grouped answer. The held-out figures on real documents come from
+`assistant eval-structure` (tests/test_structure_eval.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.extract.points import quoted_points
+from assistant.parse import parse_document
+from tests.test_cross_format import _render
+
+# name -> [(numbers, stance, first words of the answer)]
+EXPECTED = {
+    "reactie_college_jeugd_2025": [
+        ("1", "partly", "Wij nemen dit advies gedeeltelijk over."),
+        ("2", "agree", "Wij nemen dit advies over."),
+        ("3", "disagree", "Wij nemen dit advies niet over."),
+        ("4", "agree", "Wij nemen dit advies over."),
+    ],
+    "reactie_rekenkamer_schuldhulp_2025": [
+        ("1", "agree", "Het college neemt deze aanbeveling over."),
+        ("2", "partly", "Het college neemt deze aanbeveling gedeeltelijk over."),
+        ("3", "disagree", "Anders dan de rekenkamercommissie"),
+        ("4", "agree", "Het college neemt deze aanbeveling over."),
+    ],
+    "reactie_college_verordening_wmo_2025": [
+        ("1", "agree", "Aan dit advies is gevolg gegeven."),
+        ("2", "disagree", "Dit advies nemen wij niet over."),
+        ("3", "partly", "Het advies is deels overgenomen."),
+        ("4", "agree", "Reactie: Wij nemen dit advies over."),
+    ],
+    "nader_rapport_wet_mantelzorg_2025": [
+        ("1a", "agree", "Aan dit advies is gevolg gegeven."),
+        ("1b", "agree", "Het voorstel is op dit punt aangepast."),
+        ("2", "disagree", "Anders dan de Afdeling acht de regering"),
+        ("3", "partly", "Het advies is deels overgenomen."),
+    ],
+    "beantwoording_schriftelijke_vragen_jeugdhulp_2025": [
+        ("1", "unclear", "Nee. Volgens de gegevens"),
+        ("2", "unclear", "Op 1 februari 2025 stonden 84 kinderen"),
+        ("3", "unclear", "Ja. Het college maakt in de nieuwe contracten"),
+        ("4", "unclear", "Ja. Het college maakt in de nieuwe contracten"),
+        ("5", "unclear", "Het college stelt in 2025 eenmalig"),
+    ],
+    "nota_verslag_wet_mantelzorg_2026": [
+        ("1", "unclear", "Op basis van het onderzoek"),
+        ("2", "unclear", "Ja. Ik zal de Kamer na drie jaar"),
+        ("3", "disagree", "De wet bepaalt dat gemeenten"),
+        ("4", "unclear", "De raming is opgesteld samen met de VNG"),
+        ("5", "unclear", "Een specifieke uitkering vraagt"),
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_point_gets_its_own_answer_and_stance(name, fmt, tmp_path):
+    path = _render(name, "heading directly above its text", tmp_path)[fmt]
+    found = [(p.number, a.stance if a else None, a.text if a else "") for p, a in quoted_points(parse_document(path))]
+    assert [(n, s) for n, s, _ in found] == [(n, s) for n, s, _ in EXPECTED[name]]
+    for (_, _, answer), (_, _, start) in zip(found, EXPECTED[name]):
+        assert answer.startswith(start)
+
+
+def test_a_closing_section_is_no_answer_to_the_last_point(tmp_path):
+    path = _render("reactie_college_jeugd_2025", "as written", tmp_path)["pdf"]
+    last = quoted_points(parse_document(path))[-1][1]
+    assert "Tot slot" not in last.text and "nodigen u uit" not in last.text
+
+
+def test_a_grouped_answer_answers_both_questions(tmp_path):
+    path = _render("beantwoording_schriftelijke_vragen_jeugdhulp_2025", "as written", tmp_path)["docx"]
+    answers = {p.number: a for p, a in quoted_points(parse_document(path))}
+    assert answers["3"].text == answers["4"].text and answers["3"].numbers == ("3", "4")
+
+
+def test_a_list_inside_an_answer_is_not_a_run_of_points(tmp_path):
+    from assistant.extract.points import sections
+    from corpus.render import letter_from_plain_text, render_pdf
+
+    letter = letter_from_plain_text(
+        "1. Breid de respijtzorg uit.\n\nWij nemen dit advies over. Wij doen drie dingen:\n\n"
+        "1. Wij openen een tweede logeerhuis.\n\n2. Wij verlengen de pilot.\n\n3. Wij informeren u in juni.\n\n"
+        "2. Vernieuw de mantelzorgwaardering.\n\nWij nemen dit advies niet over.",
+        onderwerp="Reactie op uw advies respijtzorg", date="9 april 2024", kenmerk="2024/0412")
+    path = tmp_path / "lijst.pdf"
+    render_pdf(letter, path)
+    assert [s.numbers for s in sections(parse_document(path))] == [("1",), ("2",)]
