@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 from assistant.extract.voice import is_response
+from assistant.versions import newest
 from assistant.extract.commitments import extract_commitments
 from assistant.extract.points import PointMapping, map_points
 from assistant.model import Answer, Commitment, Document, Hit
@@ -170,6 +171,10 @@ def _find_response(assistant, advice: Document) -> Document | None:
     if not votes:
         return None
     best = max(votes, key=votes.get)
+    documents = assistant.documents()
+    chosen = next((d for d in documents if d.path == best), None)
+    if chosen is not None:
+        best = newest(chosen, documents).path  # a concept and its final text: answer from the final
     return assistant.read(best) if Path(best).exists() else None
 
 

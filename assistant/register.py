@@ -19,6 +19,7 @@ from assistant.model import Commitment, Hit, Status
 from assistant.nl.analyzer import analyze
 from assistant.search.search import Filters, Searcher
 from assistant.search.store import day_int
+from assistant.versions import is_version
 
 STATUSES: tuple[str, ...] = ("open", "due", "overdue", "undated")
 STATUS_NL: dict[str, str] = {"open": "open", "due": "nu aan de orde", "overdue": "verlopen", "undated": "zonder datum"}
@@ -82,9 +83,12 @@ def later_evidence(searcher: Searcher, commitment: Commitment, k: int = 3, vecto
     filters = Filters(after=commitment.doc_date + timedelta(days=1))
     query = evidence_query(commitment)
     wanted = set(analyze(query))
+    origin = searcher.document(commitment.source.doc_id)
     found = []
     for hit in searcher.search(query, k=4 * k, filters=filters, vector=vector):
         shared = wanted & set(analyze(hit.passage.text))
+        if origin is not None and is_version(origin, hit.document):
+            continue  # a newer version of the same letter repeats the promise; it does not report on it
         if (hit.document.id != commitment.source.doc_id and len(hit.passage.text.split()) >= _MIN_WORDS
                 and len(shared) >= max(_MIN_SHARED_TERMS, _MIN_SHARED_SHARE * len(wanted))):
             found.append(hit)

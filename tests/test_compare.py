@@ -403,3 +403,19 @@ def test_cli_compare_missing_file_is_one_dutch_sentence(tmp_path):
     result = CliRunner().invoke(main, ["compare", str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf")])
     assert result.exit_code == DocumentError.exit_code
     assert result.output.startswith("Fout: a.pdf: bestand niet gevonden")
+
+
+def test_a_pdf_concept_against_a_word_final_reports_what_two_pdfs_report():
+    across = compare_files(CORPUS / f"{CONCEPT}.pdf", CORPUS / f"{DEFINITIEF}.docx")
+    within = compare_files(CORPUS / f"{CONCEPT}.pdf", CORPUS / f"{DEFINITIEF}.pdf")
+
+    def changes(c: Comparison):
+        return [(b.op, b.old, b.new) for b in non_equal(c)]
+
+    def commitments(c: Comparison):
+        return ([(ch.old.text, ch.new.text, [d.to_dict() for d in ch.details]) for ch in c.changed],
+                [r.text for r in c.removed], [a.text for a in c.added])
+
+    assert changes(across) == changes(within)
+    assert commitments(across) == commitments(within)
+    assert [m.to_dict() for m in across.metadata] == [m.to_dict() for m in within.metadata]

@@ -139,6 +139,10 @@ class Searcher:
             ranked = hybrid(lexical, dense)
         return [_hit(state, pid, score, query) for pid, score in ranked[:k] if pid in state.meta]
 
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        """An indexed document by id, from the current snapshot."""
+        return self.refresh().documents.get(doc_id)
+
     def neighbours(self, hit: Hit, before: int = 1, after: int = 1) -> list[Passage]:
         """The passages around a hit in its document, for reading it in context."""
         state = self.refresh()
