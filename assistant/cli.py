@@ -367,28 +367,68 @@ def eval_command(file, embedder, as_json):
 
 
 @main.command("eval-extract")
-@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--split", type=click.Choice(["test", "dev", "train"]), default="test", show_default=True,
+              help="Welk deel van de gelabelde echte documenten (eval/splits.json).")
 @click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Toon gemiste, onterechte en verkeerd gedateerde toezeggingen.")
 @_core_errors
-def eval_extract_command(file, as_json, verbose):
-    """Meet precisie, recall en termijnnauwkeurigheid van de toezeggingen op een gouden set."""
-    from assistant.evaluate import eval_extract
+def eval_extract_command(files, split, as_json, verbose):
+    """Meet precisie, recall, F1 en termijnen van de toezeggingen op gelabelde echte documenten.
 
-    s = eval_extract(file)
-    if as_json:
-        _echo_json(s.to_dict())
+    Zonder FILES: de gelabelde echte documenten van --split (standaard de testbronnen). Met
+    eval/gold_extract.json: de eerste gouden set (eigen brieven; daarop zijn de regels ooit afgesteld)."""
+    from assistant.evaluate import eval_extract
+    from assistant.evaluate_commitments import eval_commitments
+
+    gold = [f for f in files if f.name == "gold_extract.json"]
+    if gold:
+        s = eval_extract(gold[0])
+        if as_json:
+            _echo_json(s.to_dict())
+            return
+        click.echo("| eerste gouden set (afgesteld) | precision | recall | exact deadline | date expressions |")
+        click.echo("|---|---|---|---|---|")
+        click.echo(f"| {gold[0].name} | {s.precision:.3f} | {s.recall:.3f} | {s.deadline_accuracy:.3f} "
+                   f"({s.deadlines_checked}) | {s.date_accuracy:.3f} ({s.dates_checked}) |")
         return
-    click.echo("| precision | recall | exact deadline | date expressions | TP | FP | FN |")
-    click.echo("|---|---|---|---|---|---|---|")
-    click.echo(f"| {s.precision:.3f} | {s.recall:.3f} | {s.deadline_accuracy:.3f} ({s.deadlines_checked}) | "
-               f"{s.date_accuracy:.3f} ({s.dates_checked}) | {s.true_positives} | {s.false_positives} | "
-               f"{s.false_negatives} |")
+    scores = eval_commitments(split, [f for f in files] or None)
+    if as_json:
+        _echo_json(scores.to_dict())
+        return
+    click.echo(f"Deel: {scores.split}; {scores.documents} documenten, {scores.sentences} zinnen.")
+    click.echo("| bron | precision | recall | F1 | termijn exact | bedrag exact | TP | FP | FN |")
+    click.echo("|---|---|---|---|---|---|---|---|---|")
+    for name, c in sorted(scores.by_source.items()) + [("totaal", scores.overall)]:
+        d = c.to_dict()
+        due = f"{d['due_exact']:.3f} ({c.due_checked})" if c.due_checked else "–"
+        amount = f"{d['amount_exact']:.3f} ({c.amount_checked})" if c.amount_checked else "–"
+        click.echo(f"| {name} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} | {due} | {amount} | {c.tp} | {c.fp} | {c.fn} |")
+    click.echo("")
+    click.echo("| kenmerk (cue of feature) | afgegaan | precisie |")
+    click.echo("|---|---|---|")
+    for name, (fired, right) in sorted(scores.cues.items(), key=lambda kv: -kv[1][0]):
+        click.echo(f"| {name} | {fired} | {right / fired:.3f} |")
     if verbose:
-        for title, lines in (("Gemist", s.misses), ("Onterecht", s.false_alarms),
-                             ("Verkeerde termijn", s.wrong_deadlines), ("Verkeerde datum", s.wrong_dates)):
+        for title, lines in (("Gemist", scores.misses), ("Onterecht", scores.false_alarms),
+                             ("Verkeerde termijn", scores.wrong_dues)):
             for line in lines:
                 click.echo(f"{title}: {line}")
+
+
+@main.command("train-commitments")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Waar de gewichten komen (standaard assistant/extract/commitment_model.json).")
+@_core_errors
+def train_commitments_command(output):
+    """Train het model voor toezeggingen opnieuw op de train-bronnen; drempel gekozen op dev."""
+    from assistant.extract.classifier import MODEL_PATH
+    from assistant.extract.train import train
+
+    report = train(output or MODEL_PATH)
+    dev = report["dev"]
+    click.echo(f"Getraind op {report['train']['sentences']} zinnen ({report['train']['commitments']} toezeggingen); "
+               f"dev: precisie {dev['precision']:.3f}, recall {dev['recall']:.3f}, F1 {dev['f1']:.3f}.")
 
 
 @main.command("eval-structure")

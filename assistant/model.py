@@ -293,6 +293,9 @@ class Commitment:
     strength: Strength = "firm"
     doc_title: str | None = None
     doc_date: date | None = None
+    # How sure the classifier is (0-1), and the features that made it a commitment.
+    confidence: float = 1.0
+    why: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -323,4 +326,6 @@ class Commitment:
             "due": self.due.to_dict() if self.due else None,
             "amount": self.amount.to_dict() if self.amount else None,
             "status": self.status(today or date.today()),
+            "confidence": self.confidence,
+            "why": list(self.why),
         }

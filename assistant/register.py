@@ -22,6 +22,12 @@ from assistant.search.store import day_int
 from assistant.versions import is_version
 
 STATUSES: tuple[str, ...] = ("open", "due", "overdue", "undated")
+# A commitment the classifier gives at least this probability is "zeker"; below it "mogelijk".
+CERTAIN = 0.6
+
+
+def certainty(c: Commitment) -> str:
+    return "zeker" if c.confidence >= CERTAIN else "mogelijk"
 STATUS_NL: dict[str, str] = {"open": "open", "due": "nu aan de orde", "overdue": "verlopen", "undated": "zonder datum"}
 
 
@@ -32,6 +38,7 @@ class RegisterFilter:
     due_before: date | None = None  # the due window starts on or before this day
     actor: str | None = None
     doc_ids: tuple[str, ...] = ()
+    certain: bool | None = None  # only "zeker" (True) or only "mogelijk" (False)
 
     def allows(self, c: Commitment, today: date) -> bool:
         """The same filter in Python, for commitments read from files rather than the index."""
@@ -42,6 +49,8 @@ class RegisterFilter:
         if self.due_before and (c.due is None or c.due.start > self.due_before):
             return False
         if self.actor and c.actor != self.actor:
+            return False
+        if self.certain is not None and (c.confidence >= CERTAIN) != self.certain:
             return False
         return not self.doc_ids or c.source.doc_id in self.doc_ids
 
@@ -64,6 +73,8 @@ class RegisterFilter:
             clauses.append({"actor": self.actor})
         if self.doc_ids:
             clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if self.certain is not None:
+            clauses.append({"confidence": {"$gte": CERTAIN} if self.certain else {"$lt": CERTAIN}})
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -103,6 +114,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Status", 16), ("Toezegging", 60), ("Actor", 14), ("Adviespunt", 10), ("Termijn (tekst)", 24),
     ("Termijn van", 12), ("Termijn tot", 12), ("Bedrag (€)", 14), ("Soort bedrag", 14), ("Periode", 10),
     ("Document", 40), ("Documentdatum", 14), ("Pagina", 8), ("Alinea", 8), ("Zin", 80),
+    ("Zekerheid", 11), ("Kans", 8), ("Waarom herkend", 40),
 )
 
 
@@ -113,7 +125,7 @@ def register_rows(commitments: list[Commitment], today: date) -> list[list[Any]]
             STATUS_NL[c.status(today)], c.action, c.actor, c.point, c.due.label if c.due else None,
             c.due.start if c.due else None, c.due.end if c.due else None, c.amount.eur if c.amount else None,
             c.amount.kind if c.amount else None, c.amount.period if c.amount else None, c.doc_title, c.doc_date,
-            c.source.page, c.source.block, c.text,
+            c.source.page, c.source.block, c.text, certainty(c), round(c.confidence, 2), ", ".join(c.why),
         ])
     return rows
 

@@ -4,7 +4,6 @@ letters written at test time (PDF, DOCX, text), the ignore options, JSON and the
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 
 import pytest
@@ -357,9 +356,9 @@ def test_missing_file_is_a_document_error(tmp_path):
         compare_files(existing, tmp_path / "bestaat-niet.pdf")
 
 
-def test_thirty_page_letters_compare_within_one_second():
-    """The target: two 30-page letters in ≤ 1 s, parsing excluded (bench/compare.py measures
-    it with parsing too). The letters: the corpus pair's paragraphs, 17 times, each copy distinct."""
+def test_thirty_page_letters_are_compared_paragraph_by_paragraph():
+    """Two 30-page letters (the corpus pair's paragraphs, 17 times, each copy distinct) give every
+    change 17 times; how fast is measured by bench/compare.py, not here."""
     old_doc, new_doc = (parse_document(CORPUS / f"{name}.pdf") for name in (CONCEPT, DEFINITIEF))
 
     def long(doc: Document) -> Document:
@@ -369,13 +368,8 @@ def test_thirty_page_letters_compare_within_one_second():
                         blocks=assign_offsets(blocks), date=doc.date, sender=doc.sender)
 
     old, new = long(old_doc), long(new_doc)
-    best = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
-        comparison = compare_documents(old, new)
-        best = min(best, time.perf_counter() - start)
+    comparison = compare_documents(old, new)
     assert comparison.counts()["moved"] == 17 and len(comparison.changed) == 3 * 17
-    assert best <= 1.0, f"{best:.2f} s"
 
 
 # --------------------------------------------------------------------------- CLI

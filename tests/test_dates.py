@@ -479,3 +479,37 @@ def test_matches_are_ordered_disjoint_and_labelled_by_their_span(parts: list[str
         assert text[start:end] == rng.label
         assert rng.start <= rng.end
     assert all(a[1] <= b[0] for a, b in zip(found, found[1:], strict=False))
+
+
+# Expressions real letters use for a deadline (issue 11): each with the window it stands for.
+@pytest.mark.parametrize("text, reference, start, end", [
+    ("deze kabinetsperiode", "2024-07-17", "2024-07-17", "2027-12-31"),
+    ("deze collegeperiode", "2022-06-13", "2022-06-13", "2026-03-31"),
+    ("deze raadsperiode", "2024-03-01", "2024-03-01", "2026-03-31"),
+    ("eind 1e kwartaal 2022", "2021-06-17", "2022-03-01", "2022-03-31"),
+    ("begin van het derde kwartaal", "2024-01-10", "2024-07-01", "2024-07-31"),
+    ("eind maart/begin april", "2011-03-01", "2011-03-21", "2011-04-10"),
+    ("in maart/april 2025", "2024-01-01", "2025-03-01", "2025-04-30"),
+    ("op Prinsjesdag", "2024-06-01", "2024-09-17", "2024-09-17"),
+    ("nog dit jaar", "2024-07-17", "2024-07-17", "2024-12-31"),
+    ("voor het einde van het jaar", "2024-03-05", "2024-03-05", "2024-12-31"),
+    ("dit najaar", "2024-07-17", "2024-09-01", "2024-11-30"),
+    ("voor de zomer", "2024-07-17", "2024-07-17", "2025-06-30"),
+    ("voor de zomer", "2024-03-05", "2024-03-05", "2024-06-30"),
+    ("na de zomer", "2024-07-23", "2024-09-01", "2024-10-31"),
+    ("komend voorjaar", "2024-07-17", "2025-03-01", "2025-05-31"),
+    ("binnen twee jaar", "2024-03-05", "2024-03-05", "2026-03-05"),
+    ("in de jaren 2025 tot en met 2028", "2024-01-01", "2025-01-01", "2028-12-31"),
+    ("2025–2027", "2024-01-01", "2025-01-01", "2027-12-31"),
+])
+def test_deadline_expressions_of_real_letters(text, reference, start, end):
+    [(_, _, found)] = find_dates(text, reference=date.fromisoformat(reference))
+    assert (found.start.isoformat(), found.end.isoformat()) == (start, end)
+
+
+def test_a_commitment_in_two_listed_years_is_due_over_both():
+    from assistant.extract.commitments import _due
+
+    sentence = "Wij stellen in 2025 en 2026 jaarlijks € 80.000 beschikbaar."
+    due = _due(find_dates(sentence, reference=date(2024, 11, 1)), date(2024, 11, 1), sentence)
+    assert (due.start, due.end, due.label) == (date(2025, 1, 1), date(2026, 12, 31), "in 2025 en 2026")

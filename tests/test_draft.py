@@ -68,9 +68,11 @@ def test_every_commitment_is_in_its_points_table_with_due_range_and_amount(draft
     mappings = map_points(parse_document(ADVICE), response)
     commitment_tables = [t for t in document.tables if t.rows[0].cells[0].text == "Wat"]
     by_action = {}
+    rows = 0
     for number, table in enumerate(commitment_tables):
         for row in table.rows[1:]:
             by_action[row.cells[0].text] = [c.text for c in row.cells]
+            rows += 1
     expected = 0
     for mapping in mappings:
         for c in extract_commitments(response):
@@ -82,7 +84,7 @@ def test_every_commitment_is_in_its_points_table_with_due_range_and_amount(draft
                     assert c.due.end.strftime("%d-%m-%Y") in row[2]
                 if c.amount:
                     assert f"{c.amount.eur:,.0f}".replace(",", ".") in row[3]
-    assert expected >= 15 and len(by_action) == expected
+    assert expected >= 15 and rows == expected
 
 
 def test_every_citation_resolves_to_a_real_document_and_page(draft_path):

@@ -249,3 +249,17 @@ def test_amount_in_a_sentence_round_trip(euros: int, year: int) -> None:
     [(start, end, amount)] = find_amounts(text)
     assert text[start:end] == amount.label == label
     assert (amount.eur, amount.period) == (euros, str(year))
+
+
+# Amounts as real letters write them (issue 11): euros, and whether recurring.
+@pytest.mark.parametrize("text, eur, kind", [
+    ("2,5 miljard euro", 2_500_000_000, None),
+    ("€ 10 mln per jaar", 10_000_000, "structureel"),
+    ("oplopend tot € 20 miljoen", 20_000_000, None),
+    ("€ 0,5 miljard", 500_000_000, None),
+    ("een bedrag van 2 miljoen euro structureel", 2_000_000, "structureel"),
+    ("EUR 300.000", 300_000, None),
+])
+def test_amounts_of_real_letters(text, eur, kind):
+    [(_, _, amount)] = find_amounts(text)
+    assert (amount.eur, amount.kind) == (eur, kind)

@@ -28,8 +28,8 @@ def test_vraag_en_antwoord_points_are_found_with_f1_of_at_least_095(scores):
 @pytest.mark.slow
 def test_overall_figures_do_not_fall_below_todays_level(scores):
     assert scores.documents >= 30
-    assert scores.overall.f1 >= 0.88
-    assert scores.overall.answer_accuracy >= 0.70
+    assert scores.overall.f1 >= 0.89
+    assert scores.overall.answer_accuracy >= 0.72
 
 
 def test_a_point_is_matched_by_its_words_or_where_its_answer_starts():

@@ -1,64 +1,128 @@
-"""Commitments (toezeggingen): sentences in which the college, the gemeente or a named party
-commits to a future or scheduled action, with actor, deadline and amount.
+"""Commitments (toezeggingen): sentences in which a government body that speaks in the document
+(the college, the gemeente, a minister, the kabinet), or a party carrying out a task for it,
+binds itself to a future action or makes money available; with actor, due date and amount.
 
-Rules, not a model: each cue is a row in a table below, so a reader can see why a
-sentence counts. A sentence is a commitment when it has a commitment cue (a future
-auxiliary, a promise verb, a budget allocation, or an action by "wij"/"het college" with a
-date that is not in the past) and no exclusion (thanks, opinion, negation, existing
-practice, past tense, advice given to someone else).
+Every sentence outside quoted points is a candidate; the classifier (``extract/classifier.py``)
+gives each a probability from named features, and a sentence at or above the threshold chosen
+on held-out data is a commitment. Each commitment keeps its ``confidence`` and ``why`` (the
+features that pushed it over), so a reader sees how sure the assistant is and why.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from assistant.model import Commitment, DateRange, Document, Source, Strength
+from assistant.extract.classifier import Context, asked_by_others, features, load_model
+from assistant.extract.cues import INTENT
+from assistant.model import Commitment, DateRange, Document, Source
 from assistant.nl.dates import find_dates
 from assistant.nl.money import find_amounts
 from assistant.nl.sentences import split_sentences
 from assistant.parse.meta import is_closing, is_salutation
 
-# Who acts: the first pattern that matches names the actor; "wij" is the letter's sender.
+# Who acts: the first pattern that matches names the actor; "wij"/"ik" is the letter's author.
 ACTORS: tuple[tuple[str, str], ...] = (
     (r"\bhet college( van (b&w|burgemeester en wethouders))?\b", "college"),
-    (r"\b(wij|we|ons|onze)\b", "{sender}"),
-    (r"\bde gemeente( \w+)?\b", "gemeente"),
-    (r"\b(de minister|het kabinet|de staatssecretaris|ik)\b", "minister"),
-    # a named party: the name itself is capitalised ("Stichting Het Logeerhuis")
-    (r"\b(stichting (?-i:[A-Z])[\w-]*( (?-i:[A-Z])[\w-]*)*|onderzoeksbureau (?-i:[A-Z])[\w-]*( (?-i:[A-Z])[\w-]*)*)",
-     "{match}"),
-    (r"\b(het|een) (extern )?onderzoeksbureau\b", "onderzoeksbureau"),
-    (r"\bde (wijkregisseurs|wijkteams|ggd|ggz|adviesraad|raad)\b", "{match}"),
+    (r"\b(het kabinet|de regering)\b", "kabinet"),
+    (r"\bde staatssecretaris\b", "staatssecretaris"),
+    (r"\bde minister\b", "minister"),
+    (r"\bde wethouder\b", "wethouder"),
+    (r"\bde burgemeester\b", "burgemeester"),
+    (r"\b(wij|we|ons|onze|ik|mijn)\b", "{sender}"),
+    (r"\bde gemeente\b", "gemeente"),
+    # a named organisation: the name itself is capitalised ("Stichting Het Logeerhuis")
+    (r"\b(?:stichting|vereniging|coöperatie|onderzoeksbureau|bureau) (?-i:[A-Z])[\w-]*( (?-i:[A-Z])[\w-]*)*", "{match}"),
+    (r"\b(ggd|uwv|svb|vng|politie|provincie|waterschap|rijkswaterstaat|inspectie)\b", "{match}"),
 )
+# Advisory bodies: their own plans are no promise of the government.
+_ADVISORY = re.compile(r"\b(adviesraad|adviescollege|raad van state|rekenkamer|asd|cliëntenraad|participatieraad|"
+                       r"seniorenraad|autoriteit persoonsgegevens|ombudsman)\b", re.IGNORECASE)
+_MIN_WORDS = 3
 
-# Strong cues: on their own they make a sentence a commitment.
-FIRM_CUES: tuple[str, ...] = (
-    r"\b(zal|zullen)\b",
-    # "gaat ... opstarten": the infinitive closes the clause
-    r"\b(gaan|gaat)\s+([\w()-]+\s+){0,8}?\w+en\s*([.,;:]|$|\s(om|en|zodat|waarbij|met|in|op)\b)",
-    r"\b(informeren|informeert|informeer)\s+(wij\s+|we\s+|ik\s+|het college\s+)?(u|uw kamer|de (gemeente)?raad|de adviesraad|de asd|de kamer)\b",
-    r"\b(houden|houdt)\s+(wij\s+|we\s+)?(u|de raad|de adviesraad)\s+(op de hoogte|geïnformeerd)\b",
-    r"\b(ontvangt|ontvangen)\s+(u|de (gemeente)?raad|de adviesraad|de kamer)\b|\bu\s+ontvangt\b",
-    r"\b(zegt|zeggen|zeg)\b.*\btoe\b",  # "wethouder X zegt toe dat ..."
-    r"\b(blijven|blijft)\s+(wij\s+|we\s+)?([\w-]+\s+){0,6}?(op de hoogte|actief|beschikbaar|bestaan|houden|inzetten)\b",
-    r"\b(binnenkort|spoedig|op korte termijn)\b",
-    r"\bstellen\s+(wij|we)\b.*\bbeschikbaar\b|\b(wij|we)\s+stellen\b.*\bbeschikbaar\b",
-    r"\b(trekken|trekt)\b.*\buit\b",
-    r"\b(komen|komt)\s+(wij\s+|we\s+|het college\s+)?(met|terug op)\b",
-    r"\b(leggen|legt)\b.*\bvoor\b",
-    r"\b(nodigen|nodigt)\b.*\buit\b",
-    r"\bnemen\s+(wij|we)\b.*\bop\b",
-    r"\bworden\b.*\bverwacht\b|\bverwachten\s+(wij|we)\b",
-)
-# Weaker promises: still commitments, with strength "intent".
-INTENT_CUES: tuple[str, ...] = (
-    r"\b(streven|streeft)\s+(wij\s+|we\s+|het college\s+)?(ernaar|naar)\b|\bhet streven is\b",
-    r"\b(willen|wil)\s+(wij\s+|we\s+|ik\s+|het college\s+)?(\w+\s+){0,8}?\w+en\b",
-    r"\b(onderzoeken|onderzoekt|onderzoek|bekijken|bekijkt|verkennen|verkent|bezien|beziet)\s+(\w+\s+){0,2}?(of|hoe|welke|de mogelijkheid)\b",
-    r"\b(ben|is|zijn)\s+(\w+\s+)?voornemens\b|\bvoornemen(s)? (is|om)\b",
-    r"\b(zetten|zet)\s+(wij\s+|we\s+|het college\s+)?(ons|zich)\s+(ervoor\s+)?in\b",
-)
+
+@dataclass
+class Candidate:
+    """A sentence that may be a commitment, where it stands, and its features."""
+
+    sentence: str
+    block: int  # index into doc.blocks
+    start: int  # span in the block's text
+    end: int
+    point: str | None
+    values: dict[str, float]
+    dates: list
+    amounts: list
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    """Every sentence that could be a commitment: not in a heading, a footnote, a salutation or
+    closing, and not in a quoted advice or question."""
+    from assistant.extract.points import point_layout
+    from assistant.extract.voice import block_voices, is_response
+
+    layout = point_layout(doc)
+    voices = block_voices(doc)
+    response = is_response(doc)
+    advisory = bool(_ADVISORY.search(doc.sender or "")) or (not response and doc.kind == "advies")
+    found: list[Candidate] = []
+    for index, block in enumerate(doc.blocks):
+        if index in layout.quoted or block.kind in ("heading", "note"):
+            continue
+        if is_closing(block.text) or is_salutation(block.text):
+            continue
+        context = Context(reference=doc.date, voice=voices[index], response=response, advisory_author=advisory,
+                          kind=doc.kind, block_kind=block.kind)
+        for start, end in split_sentences(block.text):
+            sentence = block.text[start:end].strip()
+            if len(sentence.split()) < _MIN_WORDS or asked_by_others(sentence):
+                continue
+            dates = find_dates(sentence, reference=doc.date)
+            amounts = find_amounts(sentence)
+            lowered = sentence.lower()
+            timed = [d for d in dates if not _names_document(sentence, d[0])]  # not "Begroting 2025"
+            values = features(sentence, context, timed, amounts, _is_past(lowered), _acting_subject(lowered))
+            found.append(Candidate(sentence, index, start, end, layout.point_of.get(index), values, dates, amounts))
+    return found
+
+
+def extract_commitments(doc: Document) -> list[Commitment]:
+    """All commitments in a document, in reading order, each with its source span, confidence and why."""
+    model = load_model()
+    sender = _sender_actor(doc)
+    found: list[Commitment] = []
+    for candidate in candidates(doc):
+        probability = model.probability(candidate.values)
+        if probability < model.threshold:
+            continue
+        block = doc.blocks[candidate.block]
+        commitment = _commitment(candidate, doc.date, sender)
+        commitment.source = Source(doc_id=doc.id, page=block.page, block=candidate.block + 1,
+                                   start=block.start + candidate.start, end=block.start + candidate.end)
+        commitment.point = candidate.point
+        commitment.doc_title = doc.title
+        commitment.doc_date = doc.date
+        commitment.confidence = round(probability, 3)
+        commitment.why = model.reasons(candidate.values)
+        found.append(commitment)
+    return found
+
+
+def _commitment(candidate: Candidate, reference: date | None, sender: str) -> Commitment:
+    sentence, dates, amounts = candidate.sentence, candidate.dates, candidate.amounts
+    intent = any(f"cue:{name}" in candidate.values for name in INTENT)
+    return Commitment(
+        text=sentence,
+        action=_action(sentence, dates, amounts),
+        source=Source(doc_id="", page=0, block=0, start=0, end=0),
+        actor=_actor(sentence, sender),
+        due=_due(dates, reference, sentence) or _document_year(sentence),
+        amount=amounts[0][2] if amounts else None,
+        strength="intent" if intent else "firm",
+    )
+
+
 # Actions "wij"/"het college" take in the present tense that promise something even without a
 # date ("Wel breiden wij deze monitor uit"). Both persons: "wij brengen", "het college brengt".
 ACTION_VERBS = frozenset("""
@@ -72,32 +136,6 @@ ACTION_VERBS = frozenset("""
     continueren continueert intensiveren intensiveert volgen volgt informeren informeert
     verwerken verwerkt sluiten sluit onderneem neem breng kom leg stel zorg start stuur informeer
 """.split())
-# Money the college allocates counts when it binds the future (structural, or a future year).
-BUDGET_VERBS = (r"\b(beschikbaar|uittrekken|trekken|reserveren|gereserveerd|opgenomen|opnemen|investeren|geïnvesteerd|"
-                r"begroot|vrijgemaakt|vrijmaken|krijgen|krijgt)\b")
-
-# Exclusions: any of these and the sentence is not a commitment.
-EXCLUSIONS: tuple[str, ...] = (
-    r"\b(danken|bedanken|dankbaar|dank u|bedankt)\b",
-    r"^\s*(wij|we|het college)\s+(delen|deelt|herkennen|herkent|vinden|vindt|zien|ziet|schatten|waarderen|"
-    r"waardeert|begrijpen|begrijpt|hopen|hoopt|betreuren|constateren|merken|erkennen|realiseren|achten|menen|"
-    r"onderschrijven|onderschrijft|gaan ervan uit|nemen (dit|het|uw) advies)\b",
-    r"\b(adviseren|adviseert|verzoekt|verzoeken|vragen wij u|raden (wij|we) u aan)\b",
-    r"\b(nu al|op dit moment|momenteel|inmiddels|al jaren|sinds \d{4}|oorspronkelijk|destijds)\b",
-    r"\b(geldt|gelden|bestaat|bestaan|is|zijn|heeft|hebben)\s+(er\s+|nu\s+)?al\b",  # "geldt al een spoedprocedure"
-    r"\bniet\b.*\bop korte termijn\b",
-    r"\b(ontwikkelen|nemen|zien|zetten|stellen)\s+(wij|we|het college)\s+(geen|niet)\b",
-    r"\b(wij|we|het college)\s+\w+\s+(geen|niet)\b(?!.*\b(maar|wel)\b)",
-    r"\bwat (wij|we|het college) (gaan|gaat) doen\b",  # "wij geven aan wat wij gaan doen": a reading guide
-    r"\b(uiteen|liever)\b",  # "zetten wij per adviespunt uiteen", "zetten de middelen liever in"
-    r"\b(met|in) deze brief\b",  # what this letter itself does is no promise
-    r"\b(toegezegd|beloofd)\b",  # a promise reported, not made (the original is the commitment)
-    r"\b(stelde|stelt|vroeg|vraagt)\s+(de vraag|of|hoe|wat)\b",  # a question reported
-    r"\b(schetsen|schets|beschrijven|beschrijf|toelichten)\b",  # what the letter itself will do
-    r"\bis de verwachting\b|\bwordt verwacht dat\b",  # a forecast, not a promise
-    r"\bwaardering uit(spreken|spreekt)\b",
-    r"\b(zal|zullen)\s+([\w-]+\s+){0,4}?(geen|niet)\b",  # "zal ... geen grondslag worden gecreëerd"
-)
 # Past tense: an auxiliary of the perfect or the past, then a past participle within a few
 # words ("is ... beschikbaar gesteld", "heeft aangetoond"), not a present passive ("wordt gezet").
 _PAST_AUX = frozenset({"is", "zijn", "heeft", "hebben", "werd", "werden", "was", "waren"})
@@ -119,77 +157,6 @@ SIMPLE_PAST = frozenset("""
 _DOCUMENT_NOUNS = ("akkoord", "begroting", "nota", "programma", "plan", "rapportage", "jaarrekening", "agenda")
 _LEADING = re.compile(r"^(daarom|daarnaast|ook|wel|verder|tevens|voorts|bovendien|dan ook|tot slot)\s*,?\s+", re.I)
 _ACTION_WORDS = 16
-
-
-def extract_commitments(doc: Document) -> list[Commitment]:
-    """All commitments in a document, in reading order, each with its source span."""
-    from assistant.extract.points import point_layout
-
-    found: list[Commitment] = []
-    layout = point_layout(doc)
-    sender = _sender_actor(doc)
-    for number, block in enumerate(doc.blocks, start=1):
-        if number - 1 in layout.quoted:
-            continue  # a quoted advice or question promises nothing
-        point = layout.point_of.get(number - 1)
-        if block.kind in ("heading", "note") or is_closing(block.text) or is_salutation(block.text):
-            continue
-        for start, end in split_sentences(block.text):
-            sentence = block.text[start:end]
-            commitment = read_commitment(sentence, reference=doc.date, sender=sender)
-            if commitment is None or (sender == "adviesraad" and commitment.actor == "adviesraad"):
-                continue  # an advisory body's own plans are no promise of the government
-            commitment.source = Source(doc_id=doc.id, page=block.page, block=number,
-                                       start=block.start + start, end=block.start + end)
-            commitment.point = point
-            commitment.doc_title = doc.title
-            commitment.doc_date = doc.date
-            found.append(commitment)
-    return found
-
-
-def read_commitment(sentence: str, reference: date | None = None, sender: str = "college") -> Commitment | None:
-    """The commitment a sentence makes, or None. ``source`` is left for the caller to set."""
-    lowered = sentence.lower()
-    if any(re.search(p, lowered) for p in EXCLUSIONS):
-        return None
-    dates = find_dates(sentence, reference=reference)
-    amounts = find_amounts(sentence)
-    strength = _strength(lowered, sentence, dates, amounts, reference)
-    if strength is None:
-        return None
-    due = _due(dates, reference) or _document_year(sentence)
-    amount = amounts[0][2] if amounts else None
-    return Commitment(
-        text=sentence.strip(),
-        action=_action(sentence, dates, amounts),
-        source=Source(doc_id="", page=0, block=0, start=0, end=0),
-        actor=_actor(sentence, sender),
-        due=due,
-        amount=amount,
-        strength=strength,
-    )
-
-
-def _strength(lowered: str, sentence: str, dates, amounts, reference: date | None) -> Strength | None:
-    if any(re.search(p, lowered) for p in INTENT_CUES):
-        return "intent"
-    timed = [r for start, _, r in dates if not _names_document(sentence, start)]
-    future = any(r.end >= reference for r in timed) if reference else bool(timed)
-    past = _is_past(lowered)
-    if any(re.search(p, lowered) for p in FIRM_CUES) and not (past and not future):
-        return "firm"
-    if amounts and re.search(BUDGET_VERBS, lowered):
-        # Money already granted is a fact; structural money, or money made available now, binds.
-        if any(a.kind == "structureel" for _, _, a in amounts) or not past:
-            return "firm"
-    if past:
-        return None
-    if future and not re.search(r"\b(huidige|bestaande)\b", lowered):
-        return "firm"  # something that happens at a date still ahead: a plan, whoever carries it out
-    if _acting_subject(lowered):
-        return "firm"
-    return None
 
 
 def _names_document(sentence: str, start: int) -> bool:
@@ -231,16 +198,29 @@ def _acting_subject(lowered: str) -> bool:
 _SERVICE_NORM = re.compile(r"^binnen\s+\S+\s+(werk)?(dagen|dag|weken|week)\b", re.IGNORECASE)
 
 
-def _due(dates: list[tuple[int, int, DateRange]], reference: date | None) -> DateRange | None:
-    """The date that says when: the first one not already past at the letter's date."""
+def _due(dates: list[tuple[int, int, DateRange]], reference: date | None, sentence: str = "") -> DateRange | None:
+    """The date that says when: the first one not already past at the letter's date; "in 2025 en
+    2026" is one window over both years."""
     dates = [d for d in dates if not _SERVICE_NORM.match(d[2].label)]
     if not dates:
         return None
+    index = 0
     if reference:
-        for _, _, found in dates:
-            if found.end >= reference:
-                return found
-    return dates[0][2]
+        index = next((i for i, (_, _, found) in enumerate(dates) if found.end >= reference), 0)
+    start, end, found = dates[index]
+    for next_start, next_end, other in dates[index + 1:]:
+        if not (_YEAR_LIST.fullmatch(sentence[end:next_start]) and _whole_year(found) and _whole_year(other)):
+            break
+        found = DateRange(found.start, max(found.end, other.end), sentence[start:next_end])
+        end = next_end
+    return found
+
+
+_YEAR_LIST = re.compile(r"\s*(?:,|en|,\s*en|tot\s+en\s+met|t/m)\s*")
+
+
+def _whole_year(r: DateRange) -> bool:
+    return (r.start.month, r.start.day) == (1, 1) and (r.end.month, r.end.day) == (12, 31)
 
 
 _PLANNING_DOCUMENT = re.compile(
@@ -266,14 +246,17 @@ def _actor(sentence: str, sender: str) -> str | None:
 
 
 def _sender_actor(doc: Document) -> str:
+    """Who "wij" or "ik" is: the author of the document."""
     sender = (doc.sender or "").lower()
+    if "staatssecretaris" in sender:
+        return "staatssecretaris"
+    if "minister" in sender:
+        return "minister"
     if "college" in sender or "burgemeester" in sender:
         return "college"
-    if "minister" in sender or "staatssecretaris" in sender:
-        return "minister"
-    if "adviesraad" in sender or "asd" in sender:
+    if _ADVISORY.search(sender):
         return "adviesraad"
-    return "college" if doc.kind in ("reactie", "raadsinformatiebrief") else (doc.sender or "college")
+    return "college" if doc.kind in ("reactie", "raadsinformatiebrief", "besluitenlijst") else (doc.sender or "college")
 
 
 def _action(sentence: str, dates, amounts) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.extract.stance import decide_stance
-from assistant.extract.voice import Voice, block_voices, is_response
+from assistant.extract.voice import Voice, block_voices, cued_point, is_response
 from assistant.model import AdvicePoint, Answer, Document, Source
 from assistant.nl.analyzer import analyze
 from assistant.nl.sentences import sentences
@@ -71,6 +71,7 @@ class _Reader:
         self.chapters = any(b.kind == "point" and b.number and b.number.isdigit() and v == "point"
                             for b, v in zip(doc.blocks, self.voices))
         self.head_is_label = False  # the opener was a bare label ("Vraag 1"): its text follows
+        self.labelled_answer = False  # the answer was opened by a label ("Antwoord 2")
         self.highest = 0
         self.look: tuple[str, str | None] | None = None  # kind and type style of the numbered points
         self.nested: int | None = None  # the last number of a list that restarted inside a point
@@ -120,7 +121,10 @@ class _Reader:
                                                                       and not self.current.point)):
             self.current.point.append(i)
             return
-        if not self.in_point and self.response and voice == "point":
+        # After an "Antwoord" label an italic paragraph is still the answer; one that asks or advises
+        # in so many words is the next point.
+        if not self.in_point and self.response and voice == "point" and (not self.labelled_answer
+                                                                         or cued_point(block)):
             if self.current.auto:
                 self._open(i, (str(self._next_auto()),), label_only=False, auto=True)  # the next quoted point
             else:
@@ -179,6 +183,7 @@ class _Reader:
         self.sink = []
         self.in_point = True
         self.head_is_label = label_only
+        self.labelled_answer = False
 
     def _answer_label(self, i: int, block, numbers: tuple[str, ...], rest: str) -> None:
         if numbers:
@@ -193,6 +198,7 @@ class _Reader:
         elif self.current is None:
             return
         self.in_point = False
+        self.labelled_answer = True  # what follows an "Antwoord" label is the answer, whatever its style
         if rest and not (block.kind == "heading" and block.number is None):
             for section in self.sink or [self.current]:
                 section.body.append(i)
@@ -254,13 +260,17 @@ def point_layout(doc: Document) -> PointLayout:
     response = is_response(doc)
     point_of: dict[int, str] = {}
     quoted: set[int] = set()
+    answers: set[int] = set()
     for section in sections(doc):
         for index in [section.head] + section.point + section.body:
             point_of.setdefault(index, section.numbers[0])
         if response:
             quoted.update([section.head] + section.point)
+        answers.update(section.body)
+    # Outside the answers the sections found, a paragraph in the voice of a point is a quote too;
+    # inside them the reading of the sections wins (an answer set in italics is still an answer).
     voices = block_voices(doc)
-    quoted.update(i for i, voice in enumerate(voices) if voice == "point")
+    quoted.update(i for i, voice in enumerate(voices) if voice == "point" and i not in answers)
     return PointLayout(point_of=point_of, quoted=frozenset(quoted))
 
 

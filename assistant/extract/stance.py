@@ -44,7 +44,7 @@ VERDICTS: tuple[tuple[Stance, Cue], ...] = (
                   rf"\b{_ADVICE}\s+(?:nemen|neemt|neem)\s+{_WE}(?:graag\s+|volledig\s+)?over\b|"
                   rf"\b{_ADVICE}\s+(?:is|wordt)\s+(?:volledig\s+)?(?:overgenomen|opgevolgd|gevolgd)\b",
                   "Het college neemt deze aanbeveling over.", "Het college neemt deze aanbeveling niet over.")),
-    ("agree", Cue("followed", rf"\bgevolg\s+(?:is\s+|wordt\s+)?gegeven\b|\b(?:volgt|volgen|volg)\s+{_WE}{_ADVICE}\b|"
+    ("agree", Cue("followed", rf"(?<!geen\s)\bgevolg\s+(?:is\s+|wordt\s+)?gegeven\b|\b(?:volgt|volgen|volg)\s+{_WE}{_ADVICE}\b|"
                   rf"\b(?:onderschrijft|onderschrijven|onderschrijf)\s+{_ADVICE}\b",
                   "Aan dit advies is gevolg gegeven.", "Aan dit advies is geen gevolg gegeven.")),
     ("agree", Cue("amended_accordingly",
@@ -62,6 +62,7 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                      "Wij zien geen aanleiding om een contactpersoon aan te stellen.",
                      "Wij zien aanleiding om een contactpersoon aan te stellen.")),
     ("disagree", Cue("cannot_go_along", r"\b(?:kunnen|kan)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+meegaan\b|"
+                     r"\b(?:hier|daar)\s+(?:kunnen|kan)\s+(?:\w+\s+){0,3}?niet\s+in\s+mee(?:gaan)?\b|"
                      r"\b(?:gaan|gaat)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+mee\b",
                      "Daar kunnen wij niet in meegaan.", "Daar gaan wij graag in mee.")),
     ("disagree", Cue("not_desirable", r"\b(?:achten|acht)\s+(?:\w+\s+){0,3}?(?:dit|dat|het)\s+niet\s+"

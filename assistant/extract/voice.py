@@ -39,10 +39,13 @@ POINT_CUES: tuple[Cue, ...] = (
         "Wij adviseren het college de eigen bijdrage af te schaffen.",
         "Wij nemen het advies van de raad over."),
     Cue("members_ask",
-        r"^(?:[\w.]+\s+){0,3}?(?:deze\s+leden|de\s+(?:leden\s+van\s+de\s+)?[\w-]+(?:[\s-]+\w+){0,2}?[\s-]*fractie)\s+"
+        r"^(?!.*\bdank)(?:(?:\w+\s+){0,2}?(?:vragen|willen|verzoeken)\s+(?:zij|ze|deze\s+leden)\b|"
+        r"(?:[\w.]+\s+){0,3}?(?:zij|ze)\s+(?:vragen|willen\s+weten|verzoeken|horen\s+graag)\b|"
+        r"(?:[\w.]+\s+){0,3}?(?:deze\s+leden|de\s+(?:leden\s+van\s+de\s+)?[\w-]+(?:[\s-]+\w+){0,2}?[\s-]*fractie)\s+"
         r"(?:\w+\s+){0,3}?"
         r"(?:vragen|vraagt|willen\s+weten|wil\s+weten|verzoeken|informeren|merken\s+op|hebben\s+(?:nog\s+)?"
-        r"(?:een\s+)?(?:aantal\s+)?vra(?:ag|gen)|constateren|lezen)",
+        r"(?:een\s+)?(?:aantal\s+)?vra(?:ag|gen)|constateren|lezen|hebben\s+(?:\w+\s+){0,3}?kennisgenomen|"
+        r"horen\s+graag|zijn\s+benieuwd|maken\s+zich\s+zorgen))",
         "De leden van de VVD-fractie vragen hoe vaak de regeling wordt geëvalueerd.",
         "Ik dank de leden van de VVD-fractie voor hun vragen."),
     Cue("question",
@@ -55,7 +58,7 @@ POINT_CUES: tuple[Cue, ...] = (
         r"investeer|versterk|verbeter|vergroot|verminder|houd|organiseer|evalueer|monitor|informeer|communiceer|"
         r"faciliteer|stimuleer|ondersteun|beperk|voorkom|benut|vereenvoudig|verduidelijk|herzie|borg|regel|hanteer|"
         r"creëer|continueer|intensiveer|heroverweeg|publiceer|garandeer|waarborg|neem|zet|kies)\s+(?:de|het|een|uw|"
-        r"ook|meer|iedere|elke|alle|bij|in|op|met|voor|aan|zo|daarbij|hierbij|jongeren|inwoners|mantelzorgers|"
+        r"ook|meer|iedere|elke|alle|bij|in|op|met|voor|aan|zo|daarbij|hierbij|jongeren|inwoners|"
         r"ouders|cliënten|[a-zé]+\w*)\b",
         "Verkort de wachttijden voor specialistische jeugdhulp.",
         "Wij verkorten de wachttijden voor specialistische jeugdhulp."),
@@ -113,6 +116,14 @@ def block_voices(doc: Document) -> list[Voice | None]:
     """The voice of every block (None where nothing says)."""
     response = is_response(doc)
     return [block_voice(block, response) for block in doc.blocks]
+
+
+def cued_point(block: Block) -> bool:
+    """Whether the words of a paragraph, not only its italics, say it is someone else's point."""
+    label = read_label(block.text)
+    text = label.rest if label is not None and label.numbers and label.rest.strip() else block.text
+    parts = sentences(text)
+    return bool(parts) and bool(fired(POINT_CUES, parts[0])) and not fired(REPLY_CUES, text)
 
 
 def block_voice(block: Block, response: bool) -> Voice | None:

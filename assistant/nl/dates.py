@@ -541,6 +541,45 @@ def _duration(m: re.Match[str], ref: date | None) -> _Found | None:
     return _Found(_Period(ref, later))
 
 
+def _part_of_quarter(m: re.Match[str], ref: date | None) -> _Found | None:
+    """"eind 1e kwartaal 2022": the quarter's last month (begin: its first, medio: its middle)."""
+    q = ORDINALS[_fold(m["ord"])] or 4
+    offset = {"begin": 0, "medio": 1, "half": 1, "midden": 1, "halverwege": 1, "eind": 2, "einde": 2}[_fold(m["part"])]
+    month = 3 * q - 2 + offset
+    shape = _in_year(m, ref, lambda y: _months(y, month, month))
+    return _Found(shape) if shape else None
+
+
+# Municipal councils are elected every four years in March (2022, 2026, 2030, ...).
+_ELECTION_YEARS = 4
+_ELECTION_BASE = 2022
+
+
+def _term(m: re.Match[str], ref: date | None) -> _Found | None:
+    """"deze kabinetsperiode": from the letter to the end of the fourth calendar year (cabinets
+    have no fixed end); "deze collegeperiode/raadsperiode": to 31 March of the next municipal
+    election year."""
+    if ref is None:
+        return None
+    if _fold(m["noun"]).startswith("kabinet"):
+        return _Found(_Period(ref, date(ref.year + 3, 12, 31)))
+    year = _ELECTION_BASE + ((ref.year - _ELECTION_BASE) // _ELECTION_YEARS + 1) * _ELECTION_YEARS
+    if ref.year % _ELECTION_YEARS == _ELECTION_BASE % _ELECTION_YEARS and ref < date(ref.year, 3, 31):
+        year = ref.year
+    return _Found(_Period(ref, date(year, 3, 31)))
+
+
+def _prinsjesdag(m: re.Match[str], ref: date | None) -> _Found | None:
+    """Prinsjesdag: the third Tuesday of September."""
+    def build(y: int) -> _Period:
+        first = date(y, 9, 1)
+        tuesday = first + timedelta(days=(1 - first.weekday()) % 7 + 14)
+        return _Period(tuesday, tuesday)
+
+    shape = _in_year(m, ref, build)
+    return _Found(shape) if shape else None
+
+
 @dataclass(frozen=True)
 class _Rule:
     name: str
@@ -573,6 +612,15 @@ RULES: tuple[_Rule, ...] = (
         _part_of_year,
     ),
     _Rule("quarter", _rx(rf"{_ARTICLE}(?P<ord>{_ORD})\s+kwartaal(?:{_YEAR})?"), _quarter),
+    _Rule(
+        "part of quarter",
+        _rx(rf"(?P<part>begin|medio|half|midden|halverwege|eind|einde)\s+(?:van\s+)?{_ARTICLE}(?P<ord>{_ORD})\s+"
+            rf"kwartaal(?:{_YEAR})?"),
+        _part_of_quarter,
+    ),
+    _Rule("term", _rx(r"(?:deze|de\s+huidige|de\s+lopende)\s+(?P<noun>kabinetsperiode|collegeperiode|raadsperiode|"
+                      r"bestuursperiode|kabinetstermijn)"), _term),
+    _Rule("prinsjesdag", _rx(rf"prinsjesdag(?:{_YEAR})?"), _prinsjesdag),
     _Rule("Q quarter", _rx(rf"Q(?P<q>[1-4])(?:(?:\s*-\s*|\s+)(?P<year>{_YEAR4}))?"), _quarter),
     _Rule(
         "half year",
@@ -731,10 +779,33 @@ def _longest_first(candidates: list[tuple[int, int, DateRange]]) -> list[tuple[i
 
 
 def _find(text: str, reference: date | None, licence_all: bool) -> list[tuple[int, int, DateRange]]:
-    cores = list(_scan(text, reference))
-    cores += list(_ranges(text, cores))
-    candidates = [c for core in cores if (c := _candidate(text, core, reference, licence_all))]
-    return _longest_first(candidates)
+    # "maart/april" between words is a choice of two periods; "2024/0412" stays a code.
+    scanned = re.sub(r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})", "|", text)
+    cores = list(_scan(scanned, reference))
+    cores += list(_ranges(scanned, cores))
+    candidates = [c for core in cores if (c := _candidate(scanned, core, reference, licence_all))]
+    found = [(s, e, DateRange(r.start, r.end, text[s:e])) for s, e, r in _longest_first(candidates)]
+    return _either(text, found)
+
+
+def _either(text: str, found: list[tuple[int, int, DateRange]]) -> list[tuple[int, int, DateRange]]:
+    """"eind maart/begin april": two periods joined by a slash are one window, from the first
+    start to the last end."""
+    out: list[tuple[int, int, DateRange]] = []
+    for item in found:
+        if out and re.fullmatch(r"\s*/\s*", text[out[-1][1]:item[0]]) and item[2].start >= out[-1][2].start:
+            start, _, first = out.pop()
+            r = item[2]
+            if not re.search(r"\d{4}", first.label) and first.start.year != r.start.year:
+                # "maart/april 2025": the year stated once dates both
+                shift = r.start.year - first.start.year
+                first = DateRange(_clamped(first.start.year + shift, first.start.month, first.start.day),
+                                  _clamped(first.end.year + shift, first.end.month, first.end.day), first.label)
+            out.append((start, item[1], DateRange(min(first.start, r.start), max(first.end, r.end),
+                                                  text[start:item[1]])))
+        else:
+            out.append(item)
+    return out
 
 
 # --------------------------------------------------------------------------- public API

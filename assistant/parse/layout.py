@@ -95,14 +95,28 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list
 
     kept_pages: list[list[Line]] = []
     removed: list[str] = []
-    for lines in pages:
+    for number, lines in enumerate(pages, start=1):
         drop = {i for i in _zones(lines) if is_furniture(lines[i])}
+        if number > 1:
+            drop |= _small_top_line(lines)
         removed.extend(lines[i].text for i in sorted(drop))
         kept = [line for i, line in enumerate(lines) if i not in drop]
         if kept and drop and min(drop) == 0:
             kept[0].new_paragraph = True
         kept_pages.append(kept)
     return kept_pages, removed
+
+
+def _small_top_line(lines: list[Line]) -> set[int]:
+    """The first line of a later page set in a smaller type than the page's text, standing apart
+    above it: a running header, also in a letter of two pages where nothing repeats."""
+    sizes = [line.size for line in lines if line.size]
+    if len(sizes) < 4 or not lines[0].size or lines[0].bold:
+        return set()
+    body = sorted(sizes)[len(sizes) // 2]
+    if lines[0].size < 0.9 * body and len(lines[0].text) < 120 and not _SENTENCE_END.search(lines[0].text):
+        return {0}
+    return set()
 
 
 def strip_lines_naming(pages: list[list[Line]], names: list[str | None], senders: list[str] = ()) -> list[list[Line]]:
@@ -220,11 +234,13 @@ def is_heading_line(line: Line, following: Line, width: int) -> bool:
         return True
     if text.endswith("?") and len(text.split()) <= 6:
         pass  # "Waar staan wij?": a question as a section title
-    elif text.endswith((".", ",", ";", ":", "!", "?", "-")) or ITEM_START.match(text) and not text[0].isdigit():
+    elif text.endswith((".", ",", ";", ":", "!", "?", "-")) or ITEM_START.match(text) and text[0].islower():
         return False
     nxt = following.text.strip()
     starts_sentence = bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'‘“(€")
-    return starts_sentence and (width == 0 or len(text) < 0.6 * width)
+    # A numbered title may be longer: the capital that opens the next line already says a lot.
+    share = 0.85 if re.match(r"^\d{1,2}[.)]\s", text) else 0.7
+    return starts_sentence and (width == 0 or len(text) < share * width)
 
 
 def _starts_paragraph(line: Line, prev: Line, first_on_page: bool) -> bool:

@@ -232,10 +232,14 @@ def find_sender(letterhead: list[str], blocks: list[Block]) -> str | None:
                 return rest.split(",")[0].strip()
             if i + 1 < len(blocks):
                 return blocks[i + 1].text.split(",")[0].strip()
-    for text in letterhead[:3]:
-        if text.strip() and not _LABEL_RE.match(text):
-            return re.split(r"\s{3,}", text.strip())[0]
-    return None
+    cells = [re.split(r"\s{3,}| \| ", text.strip())[0] for text in letterhead[:3] if text.strip() and not _LABEL_RE.match(text)]
+    # The sender's name, not the street beside it: an organisation word, else the first line.
+    named = [c for c in cells if _ORGANISATION.search(c)]
+    return (named or cells or [None])[0]
+
+
+_ORGANISATION = re.compile(r"\b(gemeente|ministerie|provincie|college|raad|adviesraad|kabinet|waterschap|stichting|"
+                           r"commissie|rekenkamer|directie|dienst)\b", re.IGNORECASE)
 
 
 def find_addressee(fields: dict[str, str], letterhead: list[str]) -> str | None:

@@ -16,11 +16,15 @@ def read_text(path: str | Path) -> RawDocument:
     except UnicodeDecodeError:
         # Windows exports of letters are often cp1252.
         text = data.decode("cp1252", errors="replace")
+    properties: dict[str, str] = {}
     if _is_markup(text):
         text = markup_to_text(text)
+    elif text.lstrip()[:1] in "{[" and (prose := json_prose(text)) is not None:
+        properties = {"title": title} if (title := json_title(text)) else {}
+        text = prose
     if not text.strip():
         raise EmptyDocument(path, "het bestand bevat geen tekst")
-    return RawDocument(format="text", pages=lines_from_text(text))
+    return RawDocument(format="text", pages=lines_from_text(text), properties=properties)
 
 
 def _is_markup(text: str) -> bool:
@@ -63,6 +67,44 @@ def markup_to_text(markup: str) -> str:
     parser.feed(markup)
     text = "".join(parser.parts)
     return "\n\n".join(" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip())
+
+
+# A JSON string that reads as prose (an agreement, a decision text), not a key, a code or a tag.
+_PROSE_MIN_WORDS = 6
+
+
+def json_prose(text: str) -> str | None:
+    """The prose of a JSON export (a coalition agreement split into items, a meeting record): every
+    string value of some length, in document order, one paragraph each; None if it is no JSON."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, str) and len(node.split()) >= _PROSE_MIN_WORDS and not node.startswith("http"):
+            found.append(" ".join(node.split()))
+    return "\n\n".join(found)
+
+
+def json_title(text: str) -> str | None:
+    """A title a JSON export names near its top ("title", "titel", "document_title")."""
+    import json
+
+    data = json.loads(text)
+    for node in ([data] + [v for v in data.values() if isinstance(v, dict)]) if isinstance(data, dict) else []:
+        for key in ("document_title", "title", "titel", "naam", "name"):
+            if isinstance(node.get(key), str) and node[key].strip():
+                return node[key].strip()
+    return None
 
 
 _TABLE_ROW = re.compile(r"\S\s+\|\s+\S")

@@ -399,6 +399,8 @@ def _commitment_meta(c: Commitment, info: DocumentInfo) -> dict[str, Any]:
         "amount_kind": c.amount.kind if c.amount else None,
         "amount_period": c.amount.period if c.amount else None,
         "amount_label": c.amount.label if c.amount else None,
+        "confidence": c.confidence,
+        "why": ",".join(c.why) or None,
     })
 
 
@@ -416,6 +418,7 @@ def _commitment(text: str, meta: dict[str, Any]) -> Commitment:
         source=Source(doc_id=meta["doc_id"], page=meta["page"], block=meta["block"], start=meta["start"],
                       end=meta["end"]),
         doc_title=meta.get("doc_title"), doc_date=_int_day(meta.get("doc_date")),
+        confidence=float(meta.get("confidence", 1.0)), why=tuple(filter(None, meta.get("why", "").split(","))),
     )
 
 
