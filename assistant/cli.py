@@ -14,7 +14,18 @@ from typing import Any, Callable
 
 import click
 
-from assistant.errors import AssistantError
+from assistant.core import Assistant, Filters, RegisterFilter, StoreConfig
+from assistant.errors import AssistantError, FileMissing, InputError
+from assistant.present import (
+    KIND_LABELS,
+    STANCE_LABELS,
+    STATUS_LABELS,
+    amount_text,
+    due_text,
+    parse_day,
+    shorten,
+    supported_types,
+)
 
 
 class CliError(click.ClickException):
@@ -31,6 +42,43 @@ class CliError(click.ClickException):
         click.echo(f"Fout: {self.format_message()}", err=True)
 
 
+def _dutch(error: click.UsageError) -> str:
+    """Click's own messages, in Dutch; ours (raised as UsageError) are Dutch already."""
+    param = getattr(error, "param", None)
+    hint = getattr(error, "param_hint", None)
+    if hint is None and param is not None:
+        hint = param.get_error_hint(error.ctx) if error.ctx else param.human_readable_name
+    hint = hint if isinstance(hint, str) else " / ".join(hint or ())
+    if isinstance(error, click.MissingParameter):
+        return f"{hint or 'een waarde'} ontbreekt; `assistant <opdracht> --help` zegt wat er nodig is"
+    if isinstance(error, click.NoSuchOption):
+        return f"onbekende optie {error.option_name}; `assistant <opdracht> --help` toont de opties"
+    if isinstance(error, click.BadParameter):
+        kind = param.type if param is not None else None
+        if isinstance(kind, click.Choice):
+            return f"kies voor {hint} een van: {', '.join(map(str, kind.choices))}"
+        if isinstance(kind, click.IntRange):
+            return f"{hint} moet een geheel getal van {kind.min} tot en met {kind.max} zijn"
+        if isinstance(kind, (click.types.IntParamType, click.types.FloatParamType)):
+            return f"{hint} moet een getal zijn"
+        return f"ongeldige waarde voor {hint}: {error.message}"
+    if error.message.startswith("No such command"):
+        return "onbekende opdracht; `assistant --help` toont de opdrachten"
+    if error.message.startswith(("Got unexpected extra argument", "Got unexpected extra arguments")):
+        return "te veel argumenten; zet een zoekvraag of pad met spaties tussen aanhalingstekens"
+    return error.message
+
+
+class DutchGroup(click.Group):
+    """Usage errors as one Dutch sentence (``Fout: ...``, exit code 2), like every other error."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise CliError(InputError(_dutch(exc))) from exc
+
+
 def _core_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -42,11 +90,36 @@ def _core_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _existing(*paths: Path) -> None:
+    """A labelled set named on the command line must be there."""
+    for path in paths:
+        if not path.is_file():
+            raise FileMissing(path)
+
+
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class DutchDate(click.ParamType):
+    """A day as people type it: 14-03-2025, 2025-03-14, maart 2025, 2025, eind 2025. A period
+    stands for its first day, or its last where the option asks for an end (``last``)."""
+
+    name = "datum"
+
+    def __init__(self, last: bool = False) -> None:
+        self.last = last
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value is None or not isinstance(value, str):
+            return value
+        try:
+            return parse_day(value, last=self.last)
+        except InputError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="adviesassistent")
 def main() -> None:
     """Adviesassistent: leest beleidsbrieven en adviezen, vindt toezeggingen en stelt vervolgadvies op."""
@@ -58,20 +131,15 @@ def main() -> None:
 @click.option("--max-mb", default=100.0, show_default=True, help="Grootste bestand dat wordt gelezen (MB).")
 @_core_errors
 def parse(file: Path, as_json: bool, max_mb: float) -> None:
-    """Lees FILE (PDF, Word of tekst) en toon metadata en blokken met pagina."""
-    from assistant.parse import parse_document
-
-    from assistant.search.ingest import document_id
-
-    doc = parse_document(file, max_mb=max_mb)
-    doc.id = document_id(file)  # the id the document has (or would have) in the index
+    """Lees FILE (PDF, Word, OpenDocument of tekst) en toon metadata en blokken met pagina."""
+    doc = Assistant().read(file, max_mb=max_mb)  # with the id it has (or would have) in the index
     if as_json:
         _echo_json(parse_json(doc))
         return
     click.echo(f"Titel:      {doc.title or '-'}")
     click.echo(f"Datum:      {doc.date.isoformat() if doc.date else '-'}")
     click.echo(f"Kenmerk:    {doc.reference or '-'}")
-    click.echo(f"Soort:      {doc.kind} ({doc.kind_evidence})")
+    click.echo(f"Soort:      {KIND_LABELS.get(doc.kind, doc.kind)} ({doc.kind_evidence})")
     click.echo(f"Afzender:   {doc.sender or '-'}")
     click.echo(f"Geadresseerde: {doc.addressee or '-'}")
     click.echo(f"Pagina's:   {doc.pages}")
@@ -111,10 +179,7 @@ def index_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _assistant(index_dir: Path, chroma_host: str | None, chroma_port: int, embedder: str):
-    from assistant.core import Assistant
-    from assistant.search.store import StoreConfig
-
+def _assistant(index_dir: Path, chroma_host: str | None, chroma_port: int, embedder: str) -> Assistant:
     return Assistant(StoreConfig(index_dir=index_dir, host=chroma_host, port=chroma_port), embedder=embedder)
 
 
@@ -182,7 +247,8 @@ def documents(as_json, **store):
         _echo_json({"documents": [d.to_dict() for d in docs]})
         return
     for d in docs:
-        click.echo(f"{d.id}  {d.date or '----------'}  {d.kind:<20} {d.pages:>3} p. {d.passages:>4} passages  {d.title}")
+        kind = KIND_LABELS.get(d.kind, d.kind)
+        click.echo(f"{d.id}  {d.date or '----------'}  {kind:<21} {d.pages:>3} p. {d.passages:>4} passages  {d.title}")
     click.echo(f"{len(docs)} documenten")
 
 
@@ -200,8 +266,8 @@ def reindex(**store):
 @click.argument("query")
 @click.option("-k", default=10, show_default=True, type=click.IntRange(1, 1000), help="Aantal resultaten.")
 @click.option("--kind", "kinds", multiple=True, help="Alleen deze soort document (herhaalbaar).")
-@click.option("--after", type=click.DateTime(["%Y-%m-%d"]), help="Alleen documenten vanaf deze datum.")
-@click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Alleen documenten tot en met deze datum.")
+@click.option("--after", type=DutchDate(), help="Alleen documenten vanaf deze datum (bijv. 2024, maart 2024, 01-03-2024).")
+@click.option("--before", type=DutchDate(last=True), help="Alleen documenten tot en met deze datum (bijv. 2025).")
 @click.option("--reference", help="Alleen het document met dit kenmerk.")
 @click.option("--document", "doc_ids", multiple=True, help="Alleen dit document (id; herhaalbaar).")
 @click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid", show_default=True)
@@ -210,10 +276,9 @@ def reindex(**store):
 @_core_errors
 def search(query, k, kinds, after, before, reference, doc_ids, mode, as_json, **store):
     """Zoek passages; elk resultaat met bron (document, datum, pagina, alinea)."""
-    from assistant.search.search import Filters
-
-    filters = Filters(kinds=tuple(kinds), after=after.date() if after else None,
-                      before=before.date() if before else None, reference=reference, doc_ids=tuple(doc_ids))
+    if not query.strip():
+        raise InputError("typ een zoekvraag, bijvoorbeeld: assistant search \"wanneer wordt de logeervoorziening uitgebreid\"")
+    filters = Filters(kinds=tuple(kinds), after=after, before=before, reference=reference, doc_ids=tuple(doc_ids))
     hits = _assistant(**store).search(query, k=k, filters=filters, mode=mode)
     if as_json:
         _echo_json({"hits": [h.to_dict() for h in hits]})
@@ -233,19 +298,25 @@ def search(query, k, kinds, after, before, reference, doc_ids, mode, as_json, **
 @index_options
 @_core_errors
 def points(file, response, as_json, **store):
-    """Adviespunten van FILE met het antwoord en de houding van het college."""
-    mappings = _assistant(**store).points(file, response)
+    """Adviespunten van FILE met het antwoord en de houding van het college, en de toezeggingen per antwoord.
+
+    Zonder --response zoekt de assistent de reactie in de index; is FILE zelf een reactie, dan
+    worden de punten gelezen die zij citeert."""
+    view = _assistant(**store).points(file, response)
     if as_json:
-        _echo_json({"points": [m.to_dict() for m in mappings]})
+        _echo_json(view.to_dict())
         return
-    stance_nl = {"agree": "neemt over", "partly": "neemt gedeeltelijk over", "disagree": "neemt niet over",
-                 "unclear": "onduidelijk"}
-    for m in mappings:
-        click.echo(f"Adviespunt {m.point.number}: {m.point.title or m.point.text[:100]}")
+    for note in view.notes:
+        click.echo(note)
+    for row in view.rows:
+        m = row.mapping
+        click.echo(f"Adviespunt {m.point.number}: {m.point.title or shorten(m.point.text, 100)}")
         if m.answer is None:
-            click.echo("   Geen antwoord gevonden.")
+            click.echo("   Geen antwoord gevonden." if view.with_response else "   Geen reactie gekozen of gevonden.")
         else:
-            click.echo(f"   {stance_nl[m.answer.stance]} (p. {m.answer.source.page}): {m.answer.stance_sentence or '-'}")
+            click.echo(f"   {STANCE_LABELS[m.answer.stance]} (p. {m.answer.source.page}): {m.answer.stance_sentence or '-'}")
+        for c in row.commitments:
+            click.echo(f"   toezegging: {c.action} ({due_text(c.due)}; p. {c.source.page})")
 
 
 @main.command()
@@ -253,9 +324,9 @@ def points(file, response, as_json, **store):
 @click.option("--all", "register", is_flag=True, help="Het register over de hele index.")
 @click.option("--status", type=click.Choice(["open", "due", "overdue", "undated"]), help="Alleen deze status.")
 @click.option("--actor", help="Alleen toezeggingen van deze actor (bijv. college).")
-@click.option("--due-after", type=click.DateTime(["%Y-%m-%d"]), help="Alleen termijnen die op of na deze datum eindigen.")
-@click.option("--due-before", type=click.DateTime(["%Y-%m-%d"]), help="Alleen termijnen die op of voor deze datum beginnen.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Peildatum voor de status (standaard vandaag).")
+@click.option("--due-after", type=DutchDate(), help="Alleen termijnen die op of na deze datum eindigen.")
+@click.option("--due-before", type=DutchDate(last=True), help="Alleen termijnen die op of voor deze datum beginnen.")
+@click.option("--today", type=DutchDate(), help="Peildatum voor de status (standaard vandaag).")
 @click.option("--evidence", is_flag=True, help="Toon bij verlopen en lopende toezeggingen latere vermeldingen.")
 @click.option("--export", "export_path", type=click.Path(path_type=Path), help="Schrijf het register naar .xlsx of .csv.")
 @click.option("--json", "as_json", is_flag=True, help="Print de toezeggingen als JSON.")
@@ -266,41 +337,33 @@ def commitments(files, register, status, actor, due_after, due_before, today, ev
     """Toezeggingen in FILES (zonder ze te indexeren), of met --all het register van de index."""
     from datetime import date as _date
 
-    from assistant.register import RegisterFilter, export_register
-
     if not files and not register:
         raise click.UsageError("geef bestanden of --all")
-    day = today.date() if today else _date.today()
+    day = today or _date.today()
     assistant = _assistant(**store)
-    where = RegisterFilter(status=status, actor=actor, due_after=due_after.date() if due_after else None,
-                           due_before=due_before.date() if due_before else None)
-    if register:
-        found = assistant.register(where, today=day)
-    else:
-        found = [c for c in assistant.commitments_in(files) if where.allows(c, day)]
+    where = RegisterFilter(status=status, actor=actor, due_after=due_after, due_before=due_before)
+    found = assistant.register(where, today=day) if register else assistant.commitments_in(files, where, day)
     if export_path:
-        export_register(found, export_path, day)
+        assistant.export_register(found, export_path, day)
         click.echo(f"{len(found)} toezeggingen geschreven naar {export_path}")
         return
-    evidence_for = {}
-    if evidence and register:
-        evidence_for = {c.id: assistant.evidence(c) for c in found if c.status(day) in ("due", "overdue")}
+    later = {c.id: assistant.evidence_if_due(c, day) for c in found} if evidence and register else {}
     if as_json:
         rows = []
         for c in found:
             row = c.to_dict(day)
-            if c.id in evidence_for:
-                row["evidence"] = [h.to_dict() for h in evidence_for[c.id]]
+            if later.get(c.id) is not None:
+                row["evidence"] = [h.to_dict() for h in later[c.id]]
             rows.append(row)
         _echo_json({"commitments": rows})
         return
     for c in found:
-        due = f"{c.due.label} ({c.due.start} – {c.due.end})" if c.due else "geen termijn"
-        amount = f", {c.amount.label}" if c.amount else ""
-        click.echo(f"[{c.status(day)}] {c.action}")
-        click.echo(f"   {c.actor or '-'}; {due}{amount}; {c.doc_title}, p. {c.source.page}, alinea {c.source.block}")
-        for hit in evidence_for.get(c.id, []):
-            click.echo(f"   later: {hit.citation}: {hit.passage.text[:120]}")
+        amount = f", {amount_text(c.amount)}" if c.amount else ""
+        click.echo(f"[{STATUS_LABELS[c.status(day)]}] {c.action}")
+        click.echo(f"   {c.actor or '-'}; {due_text(c.due)}{amount}; {c.doc_title}, p. {c.source.page}, "
+                   f"alinea {c.source.block}")
+        for hit in later.get(c.id) or []:
+            click.echo(f"   later: {hit.citation}: {shorten(hit.passage.text, 120)}")
     click.echo(f"{len(found)} toezeggingen")
 
 
@@ -309,16 +372,18 @@ def commitments(files, register, status, actor, due_after, due_before, today, ev
 @click.option("--response", type=click.Path(path_type=Path), help="De reactie van het college.")
 @click.option("--template", type=click.Path(path_type=Path), help="Word-sjabloon (briefpapier) voor stijlen, kop- en voettekst.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Het Word-bestand dat wordt geschreven.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Peildatum voor de status van toezeggingen.")
+@click.option("--today", type=DutchDate(), help="Peildatum voor de status van toezeggingen.")
 @index_options
 @_core_errors
 def draft(advice, response, template, output, today, **store):
     """Stel een concept-vervolgadvies op in Word: per adviespunt reactie, toezeggingen en latere vermeldingen."""
     if advice is None and response is None:
         raise click.UsageError("geef --advice, --response of allebei")
-    path = _assistant(**store).draft(advice, response, output, template=template,
-                                     today=today.date() if today else None)
-    click.echo(f"Concept geschreven: {path}")
+    result = _assistant(**store).draft(advice, response, output, template=template, today=today)
+    for note in result.draft.notes:
+        click.echo(note)
+    click.echo(f"Concept geschreven: {result.path} ({result.points} adviespunten, {result.commitments} "
+               f"toezeggingen, waarvan {result.overdue} verlopen)")
 
 
 @main.command()
@@ -332,13 +397,11 @@ def draft(advice, response, template, output, today, **store):
 @_core_errors
 def compare(old, new, as_json, output, ignore_case, ignore_punctuation, keep_whitespace):
     """Vergelijk twee versies van een brief: tekst, metadata en toezeggingen."""
-    from assistant.compare import compare_files
-    from assistant.redline import write_redline
-
-    result = compare_files(old, new, ignore_case=ignore_case, ignore_whitespace=not keep_whitespace,
-                           ignore_punctuation=ignore_punctuation)
+    assistant = Assistant()
+    result = assistant.compare(old, new, ignore_case=ignore_case, ignore_whitespace=not keep_whitespace,
+                               ignore_punctuation=ignore_punctuation)
     if output:
-        write_redline(result, output)
+        assistant.redline(result, output)
     if as_json:
         _echo_json(result.to_dict())
         return
@@ -348,15 +411,16 @@ def compare(old, new, as_json, output, ignore_case, ignore_punctuation, keep_whi
 
 
 @main.command("eval")
-@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--embedder", envvar="ASSISTANT_EMBEDDER", default="e5", show_default=True, help="Taalmodel.")
 @click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
 @_core_errors
 def eval_command(file, embedder, as_json):
     """Meet zoekkwaliteit (recall@1/5/10, MRR@10) op een gelabelde vragenset."""
-    from assistant.evaluate import eval_retrieval
+    from assistant.core import evaluate_retrieval
 
-    results = eval_retrieval(file, embedder)
+    _existing(file)
+    results = evaluate_retrieval(file, embedder)
     if as_json:
         _echo_json({mode: s.to_dict() for mode, s in results.items()})
         return
@@ -367,7 +431,7 @@ def eval_command(file, embedder, as_json):
 
 
 @main.command("eval-extract")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--split", type=click.Choice(["test", "dev", "train"]), default="test", show_default=True,
               help="Welk deel van de gelabelde echte documenten (eval/splits.json).")
 @click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
@@ -378,12 +442,12 @@ def eval_extract_command(files, split, as_json, verbose):
 
     Zonder FILES: de gelabelde echte documenten van --split (standaard de testbronnen). Met
     eval/gold_extract.json: de eerste gouden set (eigen brieven; daarop zijn de regels ooit afgesteld)."""
-    from assistant.evaluate import eval_extract
-    from assistant.evaluate_commitments import eval_commitments
+    from assistant.core import evaluate_commitments, evaluate_extract
 
+    _existing(*files)
     gold = [f for f in files if f.name == "gold_extract.json"]
     if gold:
-        s = eval_extract(gold[0])
+        s = evaluate_extract(gold[0])
         if as_json:
             _echo_json(s.to_dict())
             return
@@ -392,7 +456,7 @@ def eval_extract_command(files, split, as_json, verbose):
         click.echo(f"| {gold[0].name} | {s.precision:.3f} | {s.recall:.3f} | {s.deadline_accuracy:.3f} "
                    f"({s.deadlines_checked}) | {s.date_accuracy:.3f} ({s.dates_checked}) |")
         return
-    scores = eval_commitments(split, [f for f in files] or None)
+    scores = evaluate_commitments(split, list(files) or None)
     if as_json:
         _echo_json(scores.to_dict())
         return
@@ -422,25 +486,25 @@ def eval_extract_command(files, split, as_json, verbose):
 @_core_errors
 def train_commitments_command(output):
     """Train het model voor toezeggingen opnieuw op de train-bronnen; drempel gekozen op dev."""
-    from assistant.extract.classifier import MODEL_PATH
-    from assistant.extract.train import train
+    from assistant.core import train_commitments
 
-    report = train(output or MODEL_PATH)
+    report = train_commitments(output)
     dev = report["dev"]
     click.echo(f"Getraind op {report['train']['sentences']} zinnen ({report['train']['commitments']} toezeggingen); "
                f"dev: precisie {dev['precision']:.3f}, recall {dev['recall']:.3f}, F1 {dev['f1']:.3f}.")
 
 
 @main.command("eval-structure")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Toon gemiste punten, verkeerd afgebakende antwoorden en houdingen.")
 @_core_errors
 def eval_structure_command(files, as_json, verbose):
     """Meet het herkennen van punten, antwoorden en houding op gelabelde echte documenten."""
-    from assistant.evaluate_structure import eval_structure
+    from assistant.core import evaluate_structure
 
-    s = eval_structure(list(files))
+    _existing(*files)
+    s = evaluate_structure(list(files))
     if as_json:
         _echo_json(s.to_dict())
         return

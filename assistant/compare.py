@@ -26,10 +26,13 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from assistant.extract.commitments import extract_commitments
+from assistant.extract.cues import strength_cues
 from assistant.model import Commitment, Document
-from assistant.nl.dates import COUNTS, MONTHS, find_dates
+from assistant.nl.dates import COUNTS, find_dates
 from assistant.nl.money import find_amounts
 from assistant.parse import parse_document
+from assistant.present import FIELD_LABELS, HEDGE_LABELS, OP_LABELS, STRENGTH_LABELS
+from assistant.present import field_value as display
 
 BlockOp = Literal["equal", "changed", "inserted", "deleted", "moved"]
 WordOpKind = Literal["equal", "delete", "insert"]
@@ -37,19 +40,6 @@ Side = Literal["both", "old", "new"]
 
 BLOCK_OPS: tuple[str, ...] = ("equal", "changed", "inserted", "deleted", "moved")
 COMMITMENT_FIELDS: tuple[str, ...] = ("due", "amount", "scope", "strength")
-
-# Dutch words for what the reader sees.
-OP_LABELS: dict[str, str] = {
-    "equal": "ongewijzigd", "changed": "gewijzigd", "inserted": "toegevoegd",
-    "deleted": "verwijderd", "moved": "verplaatst",
-}  # fmt: skip
-FIELD_LABELS: dict[str, str] = {
-    "due": "termijn", "amount": "bedrag", "scope": "reikwijdte", "strength": "stelligheid",
-    "title": "onderwerp", "date": "datum", "reference": "kenmerk", "addressee": "geadresseerde",
-    "sender": "afzender", "uw_kenmerk": "uw kenmerk", "uw_brief": "uw brief", "bijlagen": "bijlagen",
-    "behandeld_door": "behandeld door", "telefoon": "telefoon", "email": "e-mail", "afschrift": "afschrift aan",
-}  # fmt: skip
-STRENGTH_LABELS: dict[str, str] = {"firm": "stellig", "intent": "voornemen"}
 
 # --------------------------------------------------------------------------- thresholds
 
@@ -66,22 +56,6 @@ COMMITMENT_OTHER_POINT_MIN = 0.8
 
 # --------------------------------------------------------------------------- cue tables
 
-# Hedges and firm auxiliaries, shown as the commitment's "stelligheid". A change in the
-# hedges (or in Commitment.strength) is a strength change; "zal" alone appearing or going
-# is not, since "Wij brengen ..." promises as much as "Wij zullen ... brengen".
-STRENGTH_CUES: tuple[tuple[str, str, str], ...] = (
-    (r"\b(zal|zullen)\b", "zal", "firm"),
-    (r"\b(streven|streeft)\b(\s+\w+){0,2}?\s+(ernaar|naar)\b|\bhet streven is\b", "streeft ernaar", "intent"),
-    (r"\b(onderzoeken|onderzoekt|bekijken|bekijkt|bezien|beziet)\s+(\w+\s+){0,2}?(of|hoe)\b", "onderzoekt of",
-     "intent"),
-    (r"\b(verkennen|verkent)\b", "verkent", "intent"),
-    (r"\b(willen|wil)\b", "wil", "intent"),
-    (r"\b(proberen|probeert|trachten|tracht)\b", "probeert", "intent"),
-    (r"\bvoornemens\b|\bvoornemen\b", "is voornemens", "intent"),
-    (r"\b(zo|indien|waar|zoveel|zo veel)\s+mogelijk\b", "zo mogelijk", "intent"),
-    (r"\bin principe\b", "in principe", "intent"),
-    (r"\b(inzetten op|zetten (wij |we )?(ons |zich )?in)\b", "zet zich in", "intent"),
-)
 # Who is served or involved: a change in these words inside a commitment changes its scope.
 PARTIES: frozenset[str] = frozenset("""
     inwoners huishoudens gezinnen ouders kinderen jongeren ouderen mantelzorgers cliënten ondernemers
@@ -97,7 +71,6 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]")
 _PUNCT = re.compile(r"[^\w\s]")
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 
 # --------------------------------------------------------------------------- data
 
@@ -288,19 +261,6 @@ class Comparison:
             lines += ["", "Nieuwe toezeggingen"]
             lines += [f"- {c.text} (p. {c.source.page})" for c in self.added]
         return "\n".join(lines)
-
-
-def display(value: str | None) -> str:
-    """A field value as the reader sees it: ISO dates in Dutch, nothing as a dash."""
-    if not value:
-        return "–"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return dutch_date(date.fromisoformat(value))
-    return value
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {_MONTH_NAMES[day.month]} {day.year}"
 
 
 def _doc_info(doc: Document) -> dict[str, Any]:
@@ -625,7 +585,7 @@ def commitment_differences(old: Commitment, new: Commitment, options: Options | 
     if old_scope != new_scope:
         found.append(FieldChange("scope", ", ".join(sorted(old_scope - new_scope)) or None,
                                  ", ".join(sorted(new_scope - old_scope)) or None))
-    old_cues, new_cues = _cues(old.text), _cues(new.text)
+    old_cues, new_cues = strength_cues(old.text), strength_cues(new.text)
     hedges_old = {c for c, level in old_cues if level == "intent"}
     hedges_new = {c for c, level in new_cues if level == "intent"}
     if old.strength != new.strength or hedges_old != hedges_new:
@@ -674,11 +634,6 @@ def _scope(c: Commitment, ignore_case: bool = False) -> set[str]:
     return found
 
 
-def _cues(text: str) -> list[tuple[str, str]]:
-    lowered = text.lower()
-    return [(label, level) for pattern, label, level in STRENGTH_CUES if re.search(pattern, lowered)]
-
-
 def _strength_text(c: Commitment, cues: list[tuple[str, str]]) -> str:
-    words = ", ".join(f"‘{label}’" for label, _ in cues)
+    words = ", ".join(f"‘{HEDGE_LABELS[name]}’" for name, _ in cues)
     return f"{STRENGTH_LABELS[c.strength]} ({words})" if words else STRENGTH_LABELS[c.strength]

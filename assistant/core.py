@@ -1,7 +1,12 @@
-"""The one entry class the CLI and the UI both use: ``Assistant``.
+"""The one entry point of the assistant: ``Assistant``.
 
-It holds the configuration and creates the embedding model, the store and the searcher
-once, on first use; every method is one core operation.
+Everything the CLI and the app do is one call here (parse, ingest, remove, reindex, search and
+the context of a hit, points, commitments, the register, evidence, draft, compare, redline,
+export), returning the document model or a typed view (``assistant.views``). The faces import
+only this module, ``assistant.model``, ``assistant.errors`` and ``assistant.present``; the
+types their calls take (filters, reports, views) are importable from here.
+
+The embedding model, the store and the searcher are created once, on first use.
 """
 
 from __future__ import annotations
@@ -13,16 +18,25 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from assistant.errors import AssistantError, StoreError
-from assistant.extract.voice import is_response
+from assistant.compare import Comparison, compare_documents
+from assistant.errors import AssistantError, InputError, StoreError, UnknownDocument
 from assistant.extract.commitments import extract_commitments
-from assistant.extract.points import PointMapping, map_points
-from assistant.model import Commitment, Document, DocumentInfo, Hit
+from assistant.extract.points import PointMapping, advice_points, map_points
+from assistant.extract.voice import is_response
+from assistant.model import Commitment, Document, DocumentInfo, Hit, Passage
 from assistant.parse import file_hash, parse_document
-from assistant.register import RegisterFilter, evidence_query, later_evidence
+from assistant.register import RegisterFilter, evidence_query, export_register, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
 from assistant.search.search import Filters, Mode, Searcher
 from assistant.search.store import Store, StoreConfig
+from assistant.versions import newest
+from assistant.views import DraftResult, PointsView, RegisterView, points_view, wants_evidence
+
+__all__ = [
+    "Assistant", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
+    "Progress", "RegisterFilter", "RegisterView", "StoreConfig", "evaluate_commitments", "evaluate_extract",
+    "evaluate_retrieval", "evaluate_structure", "train_commitments",
+]
 
 
 class Assistant:
@@ -126,7 +140,7 @@ class Assistant:
         for doc in docs:
             if doc.id == path_id:
                 return doc
-        raise AssistantError(f"Document '{name}' staat niet in de index; `assistant documents` toont wat er is")
+        raise UnknownDocument(f"Document '{name}' staat niet in de index; `assistant documents` toont wat er is")
 
     def remove(self, name: str) -> DocumentInfo:
         with self._write_lock:
@@ -170,20 +184,12 @@ class Assistant:
     def _indexed_documents(self) -> list[DocumentInfo]:
         """The documents of the active index; none when there is no index (or it belongs to
         another embedder: a rebuild is exactly what that needs)."""
-        from assistant.search.store import Store
+        from assistant.search.store import Store, recorded_documents
 
         try:
             return Store(self.config, self.embedder.name, self.embedder.dim).documents()
         except StoreError:
-            from assistant.search.store import active_generation, collection_name, connect, DOCUMENTS
-
-            client = connect(self.config)
-            try:
-                records = client.get_collection(collection_name(DOCUMENTS, active_generation(client))).get(
-                    include=["metadatas"])
-            except Exception:  # noqa: BLE001 - no index at all
-                return []
-            return [DocumentInfo.from_dict(dict(m)) for m in records["metadatas"] or []]
+            return recorded_documents(self.config)
 
     # -- advice points and commitments ------------------------------------------------------
 
@@ -193,29 +199,84 @@ class Assistant:
         doc.id = document_id(path)
         return doc
 
-    def points(self, advice: str | Path | None, response: str | Path | None = None,
-               use_model: bool = True) -> list[PointMapping]:
-        """Each advice point with the college's answer and stance (None when unanswered)."""
+    def pair(self, advice: str | Path | None, response: str | Path | None,
+             find_response: bool = True) -> tuple[Document | None, Document | None, list[str]]:
+        """The advice and the response to read points from, and notes on how they were chosen.
+
+        A response chosen as the advice is read as the response (its quoted points are the
+        points); an advice alone gets its response from the index when one answers its points."""
+        if advice is None and response is None:
+            raise InputError("Kies een advies, een reactie van het college, of allebei")
         advice_doc = self.read(advice) if advice else None
         response_doc = self.read(response) if response else None
-        if advice_doc is not None and response_doc is None and is_response(advice_doc):
-            advice_doc, response_doc = None, advice_doc  # a response alone: its quoted points
-        return map_points(advice_doc, response_doc, embedder=self.embedder if use_model else None)
+        notes: list[str] = []
+        if advice_doc is not None and response_doc is None:
+            if is_response(advice_doc):
+                advice_doc, response_doc = None, advice_doc
+            elif find_response:
+                response_doc = self._find_response(advice_doc)
+                if response_doc is not None:
+                    notes.append(f"De reactie is in de index gevonden: {response_doc.title} "
+                                 f"({Path(response_doc.path).name}).")
+        return advice_doc, response_doc, notes
 
-    def commitments_in(self, paths: Iterable[str | Path]) -> list[Commitment]:
-        """Commitments in files, without ingesting them."""
+    def _find_response(self, advice: Document) -> Document | None:
+        """A later response in the index that answers the advice's points (its newest version)."""
+        documents = self.documents()
+        if not documents:
+            return None
+        votes: dict[str, float] = {}
+        filters = Filters(kinds=("reactie",), after=advice.date) if advice.date else Filters(kinds=("reactie",))
+        for point in advice_points(advice)[:10]:
+            for hit in self.search(point.text[:500], k=3, filters=filters):
+                votes[hit.document.path] = votes.get(hit.document.path, 0.0) + hit.score
+        if not votes:
+            return None
+        best = max(votes, key=votes.__getitem__)
+        chosen = next((d for d in documents if d.path == best), None)
+        if chosen is not None:
+            best = newest(chosen, documents).path  # a concept and its final text: answer from the final
+        return self.read(best) if Path(best).exists() else None
+
+    def points(self, advice: str | Path | None, response: str | Path | None = None, *,
+               today: date | None = None, use_model: bool = True) -> PointsView:
+        """Each advice point with the college's answer and stance, and the commitments in that answer."""
+        advice_doc, response_doc, notes = self.pair(advice, response)
+        mappings = map_points(advice_doc, response_doc, embedder=self.embedder if use_model else None)
+        commitments = extract_commitments(response_doc) if response_doc is not None else []
+        return points_view(mappings, commitments, advice_doc, response_doc, today or date.today(), notes)
+
+    def commitments_in(self, paths: Iterable[str | Path], where: RegisterFilter | None = None,
+                       today: date | None = None) -> list[Commitment]:
+        """Commitments in files, without ingesting them; with ``where``, only those it allows."""
         found: list[Commitment] = []
         for path in paths:
             found += extract_commitments(self.read(path))
-        return found
+        day = today or date.today()
+        return [c for c in found if where is None or where.allows(c, day)]
 
     def register(self, where: RegisterFilter | None = None, today: date | None = None) -> list[Commitment]:
-        """The commitment register over the whole index."""
+        """The commitment register over the whole index, filtered in the store."""
         return self.store.commitments((where or RegisterFilter()).where(today or date.today()))
+
+    def register_view(self, where: RegisterFilter | None = None, today: date | None = None) -> RegisterView:
+        """The register as the app shows it: the filtered commitments, and what the filters can offer."""
+        where = where or RegisterFilter()
+        day = today or date.today()
+        everything = self.store.commitments(None)  # one read; the filter is the same one the store applies
+        with_commitments = {c.source.doc_id for c in everything}
+        return RegisterView(
+            commitments=[c for c in everything if where.allows(c, day)], today=day, where=where,
+            actors=sorted({c.actor for c in everything if c.actor}),
+            documents=[d for d in self.documents() if d.id in with_commitments], total=len(everything))
 
     def evidence(self, commitment: Commitment, k: int = 3) -> list[Hit]:
         """Passages in later documents that most likely report on a commitment."""
         return later_evidence(self.searcher, commitment, k=k)
+
+    def evidence_if_due(self, commitment: Commitment, today: date | None = None, k: int = 3) -> list[Hit] | None:
+        """``evidence`` once the commitment's term has begun or passed; None (not searched) before."""
+        return self.evidence(commitment, k=k) if wants_evidence(commitment, today or date.today()) else None
 
     def evidence_many(self, commitments: list[Commitment], k: int = 3) -> list[list[Hit]]:
         """``evidence`` for many commitments, with their queries embedded in one batch."""
@@ -224,15 +285,76 @@ class Assistant:
         by_id = {c.id: later_evidence(self.searcher, c, k=k, vector=v) for c, v in zip(dated, vectors)}
         return [by_id.get(c.id, []) for c in commitments]
 
+    def export_register(self, commitments: list[Commitment], path: str | Path, today: date | None = None) -> Path:
+        """Write commitments as .xlsx (dates as dates, amounts as numbers) or .csv."""
+        return export_register(commitments, path, today or date.today())
+
     def draft(self, advice: str | Path | None, response: str | Path | None, output: str | Path,
-              template: str | Path | None = None, today: date | None = None) -> Path:
+              template: str | Path | None = None, today: date | None = None) -> DraftResult:
         """Write the follow-up advice draft (.docx) for an advice and/or a response."""
-        from assistant.draft import build_draft
+        from assistant.draft import EVIDENCE_PER_COMMITMENT, build_draft
         from assistant.draft_docx import write_draft
 
-        return write_draft(build_draft(self, advice, response, today=today), output, template=template)
+        advice_doc, response_doc, notes = self.pair(advice, response)
+        mappings = map_points(advice_doc, response_doc, embedder=self.embedder)
+        commitments = extract_commitments(response_doc) if response_doc is not None else []
+        later = dict(zip((c.id for c in commitments), self.evidence_many(commitments, k=EVIDENCE_PER_COMMITMENT)))
+        draft = build_draft(advice_doc, response_doc, mappings, commitments, later, today or date.today(), notes)
+        return DraftResult(write_draft(draft, output, template=template), draft)
+
+    # -- two versions -----------------------------------------------------------------------
+
+    def compare(self, old: str | Path, new: str | Path, *, ignore_case: bool = False, ignore_whitespace: bool = True,
+                ignore_punctuation: bool = False) -> Comparison:
+        """Two versions of a letter compared: paragraphs, metadata and commitments."""
+        return compare_documents(self.read(old), self.read(new), ignore_case=ignore_case,
+                                 ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
+
+    def redline(self, comparison: Comparison, output: str | Path) -> Path:
+        """The new version as a Word file with tracked changes against the old one."""
+        from assistant.redline import write_redline
+
+        return write_redline(comparison, output)
 
     # -- search -----------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
         return self.searcher.search(query, k=k, filters=filters, mode=mode)
+
+    def context(self, hit: Hit, before: int = 2, after: int = 2) -> list[Passage]:
+        """The paragraphs around a hit in its document, the hit among them."""
+        return self.searcher.neighbours(hit, before=before, after=after)
+
+
+# -- measuring: the eval and training commands (developer tools, same entry point) -----------------
+
+
+def evaluate_retrieval(path: Path, embedder: str = "e5"):
+    from assistant.evaluate import eval_retrieval
+
+    return eval_retrieval(path, embedder)
+
+
+def evaluate_extract(gold: Path):
+    from assistant.evaluate import eval_extract
+
+    return eval_extract(gold)
+
+
+def evaluate_commitments(split: str = "test", files: list[Path] | None = None):
+    from assistant.evaluate_commitments import eval_commitments
+
+    return eval_commitments(split, files)
+
+
+def evaluate_structure(files: list[Path]):
+    from assistant.evaluate_structure import eval_structure
+
+    return eval_structure(files)
+
+
+def train_commitments(output: Path | None = None) -> dict:
+    from assistant.extract.classifier import MODEL_PATH
+    from assistant.extract.train import train
+
+    return train(output or MODEL_PATH)

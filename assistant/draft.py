@@ -13,23 +13,15 @@ from datetime import date
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from assistant.extract.voice import is_response
-from assistant.versions import newest
-from assistant.extract.commitments import extract_commitments
-from assistant.extract.points import PointMapping, map_points
+from assistant.extract.points import PointMapping
 from assistant.model import Answer, Commitment, Document, Hit
 from assistant.nl.sentences import sentences
-from assistant.search.search import Filters
+from assistant.present import long_date
+from assistant.views import in_answer
 
-STANCE_NL = {
-    "agree": "neemt het advies over",
-    "partly": "neemt het advies gedeeltelijk over",
-    "disagree": "neemt het advies niet over",
-    "unclear": "geen duidelijk standpunt",
-}
 # How much of an answer to quote: the sentence with the stance and the ones after it.
 _ANSWER_SENTENCES = 3
-_EVIDENCE_PER_COMMITMENT = 2
+EVIDENCE_PER_COMMITMENT = 2
 
 
 @dataclass(frozen=True)
@@ -47,7 +39,7 @@ class SourceRef:
     def text(self) -> str:
         parts = [self.title]
         if self.date:
-            parts.append(dutch_date(self.date))
+            parts.append(long_date(self.date))
         if self.reference:
             parts.append(f"kenmerk {self.reference}")
         parts += [f"pagina {self.page}", f"alinea {self.paragraph}", f"bestand {Path(self.file).name}"]
@@ -108,74 +100,38 @@ class _Sources:
         return self.add(d.title, d.date, d.reference, hit.passage.page, hit.passage.block, d.path)
 
 
-def build_draft(assistant, advice: str | Path | None, response: str | Path | None = None,
-                today: date | None = None) -> Draft:
-    """Assemble the draft from an advice and/or a response, with later evidence from the index."""
-    if advice is None and response is None:
-        raise AssistantError("Kies een advies, een reactie van het college, of allebei")
-    today = today or date.today()
-    advice_doc = assistant.read(advice) if advice else None
-    response_doc = assistant.read(response) if response else None
-    notes: list[str] = []
-    if advice_doc is not None and response_doc is None:
-        response_doc = _find_response(assistant, advice_doc)
-        if response_doc is not None:
-            notes.append(f"De reactie is in de index gevonden: {response_doc.title} ({Path(response_doc.path).name}).")
-    if advice_doc is not None and response_doc is None and is_response(advice_doc):
-        advice_doc, response_doc = None, advice_doc
-    mappings = map_points(advice_doc, response_doc, embedder=assistant.embedder)
+def build_draft(advice: Document | None, response: Document | None, mappings: list[PointMapping],
+                commitments: list[Commitment], later: dict[str, list[Hit]], today: date,
+                notes: list[str] | None = None) -> Draft:
+    """Assemble the draft from what the core found: the points with their answers, the
+    commitments in the response, and per commitment the later passages that report on it."""
     if not mappings:
         raise AssistantError("Er zijn geen genummerde adviespunten gevonden; controleer of het juiste document "
                              "is gekozen (een advies met punten 1, 2, 3 ... of een reactie die ze citeert)")
-    commitments = extract_commitments(response_doc) if response_doc else []
-    later = dict(zip((c.id for c in commitments), assistant.evidence_many(commitments, k=_EVIDENCE_PER_COMMITMENT)))
+    point_doc = advice or response
+    assert point_doc is not None  # there are points, so there is a document they came from
     sources = _Sources()
-    points = []
-    for mapping in mappings:
-        points.append(_draft_point(mapping, advice_doc or response_doc, response_doc, commitments, later,
-                                   sources, today))
-    subject = (advice_doc or response_doc).title or "Vervolgadvies"
-    return Draft(subject=subject, today=today, advice=advice_doc, response=response_doc, points=points,
-                 sources=sources.refs, notes=notes)
+    points = [_draft_point(m, point_doc, response, in_answer(m, commitments), later, sources, today)
+              for m in mappings]
+    return Draft(subject=point_doc.title or "Vervolgadvies", today=today, advice=advice, response=response,
+                 points=points, sources=sources.refs, notes=list(notes or []))
 
 
 def _draft_point(mapping: PointMapping, point_doc: Document, response: Document | None,
-                 commitments: list[Commitment], later: dict[str, list[Hit]], sources: _Sources,
+                 mine: list[Commitment], later: dict[str, list[Hit]], sources: _Sources,
                  today: date) -> DraftPoint:
     point = mapping.point
     point_source = sources.from_doc(point_doc, point.source.page, point.source.block)
     answer = mapping.answer
     answer_source = None
-    mine: list[DraftCommitment] = []
+    items: list[DraftCommitment] = []
     if answer is not None and response is not None:
         answer_source = sources.from_doc(response, answer.source.page, answer.source.block)
-        for c in commitments:
-            if answer.source.start <= c.source.start < answer.source.end:
-                item = DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block))
-                item.later = [(hit, sources.from_hit(hit)) for hit in later[c.id]]
-                mine.append(item)
-    return DraftPoint(mapping, point_source, answer_source, mine, suggested_questions(mapping, mine, today))
-
-
-def _find_response(assistant, advice: Document) -> Document | None:
-    """An advice alone: look in the index for a later response that answers its points."""
-    if not assistant.documents():
-        return None
-    votes: dict[str, float] = {}
-    filters = Filters(kinds=("reactie",), after=advice.date) if advice.date else Filters(kinds=("reactie",))
-    from assistant.extract.points import advice_points
-
-    for point in advice_points(advice)[:10]:
-        for hit in assistant.search(point.text[:500], k=3, filters=filters):
-            votes[hit.document.path] = votes.get(hit.document.path, 0.0) + hit.score
-    if not votes:
-        return None
-    best = max(votes, key=votes.get)
-    documents = assistant.documents()
-    chosen = next((d for d in documents if d.path == best), None)
-    if chosen is not None:
-        best = newest(chosen, documents).path  # a concept and its final text: answer from the final
-    return assistant.read(best) if Path(best).exists() else None
+        for c in mine:
+            item = DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block))
+            item.later = [(hit, sources.from_hit(hit)) for hit in later.get(c.id, [])]
+            items.append(item)
+    return DraftPoint(mapping, point_source, answer_source, items, suggested_questions(mapping, items, today))
 
 
 def suggested_questions(mapping: PointMapping, commitments: list[DraftCommitment], today: date) -> list[str]:
@@ -221,12 +177,3 @@ def quoted_answer(answer: Answer) -> str:
     start = parts.index(answer.stance_sentence) if answer.stance_sentence in parts else 0
     quoted = parts[start:start + _ANSWER_SENTENCES]
     return " ".join(quoted) + (" (…)" if len(parts) > start + _ANSWER_SENTENCES else "")
-
-
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-             "oktober", "november", "december")
-
-
-def dutch_date(day: date | None) -> str:
-    """"9 april 2024", as a letter writes it."""
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}" if day else "datum onbekend"

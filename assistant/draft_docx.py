@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.draft import STANCE_NL, Draft, DraftPoint, dutch_date, quoted_answer
+from assistant.draft import Draft, DraftPoint, quoted_answer
 from assistant.errors import AssistantError, OutputError
-from assistant.register import STATUS_NL
+from assistant.present import STANCE_SENTENCES, STATUS_LABELS, amount_text, due_text, long_date
 
 _TABLE_STYLES = ("Table Grid",)
 _PLACEHOLDER = "[Schrijf hier het vervolgadvies van de adviesraad op dit punt.]"
@@ -83,7 +83,7 @@ class _Writer:
             self._para(f"Advies: {_describe(draft.advice)}")
         if draft.response is not None:
             self._para(f"Reactie van het college: {_describe(draft.response)}")
-        self._para(f"Opgesteld op {dutch_date(draft.today)} met Adviesassistent. Alle citaten verwijzen naar de "
+        self._para(f"Opgesteld op {long_date(draft.today)} met Adviesassistent. Alle citaten verwijzen naar de "
                    "bronnenlijst achterin; controleer ze voordat u het advies vaststelt.", italic=True)
         for note in draft.notes:
             self._para(note, italic=True)
@@ -94,10 +94,10 @@ class _Writer:
                   "Zonder termijn"]
         rows = []
         for p in draft.points:
-            counts = {s: 0 for s in STATUS_NL}
+            counts = {s: 0 for s in STATUS_LABELS}
             for item in p.commitments:
                 counts[item.commitment.status(draft.today)] += 1
-            stance = STANCE_NL[p.answer.stance] if p.answer else "nog geen reactie gevonden"
+            stance = STANCE_SENTENCES[p.answer.stance] if p.answer else "nog geen reactie gevonden"
             rows.append([p.mapping.point.number, stance, str(len(p.commitments)), str(counts["open"]),
                          str(counts["due"]), str(counts["overdue"]), str(counts["undated"])])
         self.table(header, rows, widths=[2.0, 4.6, 2.0, 1.6, 2.0, 1.9, 1.9])
@@ -115,7 +115,7 @@ class _Writer:
             self._para("Nog geen reactie gevonden.", bold=True)
         else:
             stance = self._para("Standpunt: ", bold=True)
-            stance.add_run(STANCE_NL[p.answer.stance])
+            stance.add_run(STANCE_SENTENCES[p.answer.stance])
             quoted = self._para(quoted_answer(p.answer), style="Quote")
             self.cite(quoted, p.answer_source)
 
@@ -126,9 +126,8 @@ class _Writer:
             rows = []
             for item in p.commitments:
                 c = item.commitment
-                when = f"{c.due.label} ({c.due.start.strftime('%d-%m-%Y')} t/m {c.due.end.strftime('%d-%m-%Y')})" \
-                    if c.due else "geen termijn"
-                rows.append([c.action, c.actor or "", when, _money(c), STATUS_NL[c.status(draft.today)],
+                rows.append([c.action, c.actor or "", due_text(c.due), amount_text(c.amount),
+                             STATUS_LABELS[c.status(draft.today)],
                              f"[{item.source}]"])
             self.table(["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"], rows,
                        widths=[5.2, 1.8, 3.4, 2.4, 2.2, 1.0])
@@ -142,7 +141,7 @@ class _Writer:
                 line.add_run("geen latere vermelding gevonden.")
                 continue
             for hit, number in item.later:
-                mention = self._para(f"{hit.document.title} ({dutch_date(hit.document.date)}): ",
+                mention = self._para(f"{hit.document.title} ({long_date(hit.document.date)}): ",
                                      style="List Bullet 2")
                 mention.add_run(f"\u201c{_excerpt(hit.passage.text)}\u201d").italic = True
                 self.cite(mention, number)
@@ -183,7 +182,7 @@ class _Writer:
 
 
 def _describe(doc) -> str:
-    parts = [doc.title or Path(doc.path).name, dutch_date(doc.date)]
+    parts = [doc.title or Path(doc.path).name, long_date(doc.date)]
     if doc.reference:
         parts.append(f"kenmerk {doc.reference}")
     return ", ".join(parts)
@@ -194,24 +193,6 @@ def _strip_label(text: str) -> str:
 
     label = point_label(text)
     return label[1] if label else text
-
-
-def _money(c) -> str:
-    if c.amount is None:
-        return ""
-    euros = f"€ {c.amount.eur:,.0f}".replace(",", ".")
-    return " ".join(part for part in (euros, c.amount.kind or "", _period(c.amount.period)) if part)
-
-
-def _period(period: str | None) -> str:
-    """money.py writes "2025-" for "vanaf 2025" and "-2027" for "tot en met 2027"."""
-    if not period:
-        return ""
-    if period.endswith("-"):
-        return f"vanaf {period[:-1]}"
-    if period.startswith("-"):
-        return f"t/m {period[1:]}"
-    return period
 
 
 def _excerpt(text: str, words: int = 45) -> str:

@@ -22,6 +22,12 @@ class AssistantError(Exception):
         return self.message
 
 
+class InputError(AssistantError):
+    """A value the user typed or chose cannot be used (a date that is no date, a missing choice)."""
+
+    exit_code = 2
+
+
 class DocumentError(AssistantError):
     """A file could not be read as a document."""
 
@@ -92,6 +98,12 @@ class StoreError(AssistantError):
     """The index cannot be used as asked (wrong embedder, unreachable server, ...)."""
 
     exit_code = 10
+
+
+class UnknownDocument(AssistantError):
+    """A document asked for by id, path or name is not in the index."""
+
+    exit_code = 12
 
 
 class OutputError(AssistantError):

@@ -7,6 +7,8 @@ later objects (passages, commitments) point back to a block.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -41,20 +43,56 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class AmountPeriod:
+    """The years an amount covers, inclusive: ``first`` to ``last`` (None: open on that side);
+    ``yearly`` alone for "per jaar" without a year."""
+
+    first: int | None = None
+    last: int | None = None
+    yearly: bool = False
+
+    def __str__(self) -> str:
+        """The compact form: "2023", "2024-2027", "2025-" (from), "-2027" (up to), "per jaar"."""
+        if self.first is None and self.last is None:
+            return "per jaar" if self.yearly else ""
+        if self.first == self.last:
+            return str(self.first)
+        return f"{self.first or ''}-{self.last or ''}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> AmountPeriod | None:
+        """The compact form back (as stored in the index); None for nothing or a malformed text."""
+        if not text:
+            return None
+        if text == "per jaar":
+            return cls(yearly=True)
+        m = re.fullmatch(r"(\d{4})?(-)?(\d{4})?", text)
+        if not m or not (m[1] or m[3]):
+            return None
+        first = int(m[1]) if m[1] else None
+        last = int(m[3]) if m[3] else (None if m[2] else first)
+        return cls(first, last)
+
+
+@dataclass(frozen=True)
 class Amount:
     """An amount of euros, with whether it is one-off or recurring and the period it covers."""
 
     eur: float
     label: str
     kind: AmountKind | None = None
-    period: str | None = None
+    period: AmountPeriod | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"eur": self.eur, "kind": self.kind, "period": self.period, "label": self.label}
+        period = self.period
+        return {"eur": self.eur, "kind": self.kind, "period": str(period) if period else None,
+                "first_year": period.first if period else None, "last_year": period.last if period else None,
+                "label": self.label}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Amount:
-        return cls(eur=data["eur"], label=data.get("label", ""), kind=data.get("kind"), period=data.get("period"))
+        return cls(eur=data["eur"], label=data.get("label", ""), kind=data.get("kind"),
+                   period=AmountPeriod.parse(data.get("period")))
 
 
 @dataclass
@@ -279,6 +317,10 @@ class Answer:
                 "page": self.source.page, "matched_by": self.matched_by, "source": self.source.to_dict()}
 
 
+# A commitment the classifier gives at least this probability is "zeker"; below it "mogelijk".
+CERTAIN = 0.6
+
+
 @dataclass
 class Commitment:
     """A toezegging: what is promised, by whom, by when, for how much, and where it stands."""
@@ -300,6 +342,11 @@ class Commitment:
     @property
     def id(self) -> str:
         return f"{self.source.doc_id}-c{self.source.start}"
+
+    @property
+    def certainty(self) -> str:
+        """"zeker" when the classifier gives the sentence at least CERTAIN, else "mogelijk"."""
+        return "zeker" if self.confidence >= CERTAIN else "mogelijk"
 
     def status(self, today: date) -> Status:
         if self.due is None:

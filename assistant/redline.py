@@ -3,8 +3,7 @@
 ``write_redline`` writes a .docx holding the NEW text with real Word tracked changes
 (w:ins, w:del, w:moveFrom/w:moveTo) against the OLD text, so a reviewer accepts or rejects
 each change in Word or LibreOffice; a first page summarises the changes and the
-commitments that changed. ``render_html`` shows the same for the UI: self-contained,
-every text escaped.
+commitments that changed. ``assistant.present.html.comparison_html`` shows the same in the app.
 
 Word's revision model, as used here: a paragraph whose every word is new also has an
 inserted paragraph mark (rejecting removes the paragraph, not just its words); a deleted
@@ -16,26 +15,15 @@ so that rejecting everything gives back the old text and accepting gives the new
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, timezone
 from pathlib import Path
 
-from assistant.compare import (
-    BLOCK_OPS,
-    OP_LABELS,
-    BlockChange,
-    Comparison,
-    Row,
-    WordOp,
-    display,
-    dutch_date,
-)
+from assistant.compare import BLOCK_OPS, BlockChange, Comparison, Row, WordOp
 from assistant.errors import OutputError
-from assistant.model import Commitment
+from assistant.present import field_value as display
+from assistant.present import BODY_HEADING, OP_LABELS, SUMMARY_HEADING, commitment_line, long_date
 
 AUTHOR = "Adviesassistent"
-SUMMARY_HEADING = "Samenvatting van de wijzigingen"
-BODY_HEADING = "Tekst met bijgehouden wijzigingen"
 
 # Column widths (mm) of the summary tables; the text block of an A4 page with 25 mm margins is 160 mm.
 SUMMARY_WIDTHS = (30, 65, 65)
@@ -87,7 +75,7 @@ def _write_summary(document, comparison: Comparison) -> None:
     document.add_paragraph().add_run(comparison.headline()).bold = True
     rows = [("", "Oude versie", "Nieuwe versie"),
             ("Bestand", Path(old.path).name, Path(new.path).name),
-            ("Datum", dutch_date(old.date) if old.date else "–", dutch_date(new.date) if new.date else "–"),
+            ("Datum", long_date(old.date, "–"), long_date(new.date, "–")),
             ("Kenmerk", old.reference or "–", new.reference or "–"),
             ("Pagina's", str(old.pages), str(new.pages))]
     _table(document, rows, SUMMARY_WIDTHS)
@@ -115,7 +103,7 @@ def _write_summary(document, comparison: Comparison) -> None:
         if items:
             document.add_heading(heading, level=2)
             for c in items:
-                document.add_paragraph(_commitment_line(c), style="List Bullet")
+                document.add_paragraph(commitment_line(c), style="List Bullet")
 
     note = document.add_paragraph().add_run(
         "Op de volgende pagina's staat de nieuwe tekst met bijgehouden wijzigingen ten opzichte van de oude "
@@ -139,12 +127,6 @@ def _table(document, rows: list[tuple[str, ...]], widths_mm: tuple[int, ...]) ->
             run = cell.paragraphs[0].add_run(value)
             run.font.size = Pt(SMALL_PT)
             run.bold = number == 0
-
-
-def _commitment_line(c: Commitment) -> str:
-    extra = [c.due.label if c.due else "", c.amount.label if c.amount else ""]
-    suffix = "; ".join(e for e in extra if e)
-    return f"{c.text} (p. {c.source.page}{'; ' + suffix if suffix else ''})"
 
 
 def _set_language(style, tag: str) -> None:
@@ -259,91 +241,3 @@ class _Revisions:
                     self._wrap(p, "w:ins", op.text)
                 # a deleted word is in the moveFrom copy only
         p.append(end)
-
-
-# --------------------------------------------------------------------------- HTML
-
-_CSS = """
-.aa-compare{font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2328;background:#fff;
-  padding:.5em 1em;max-width:50em}
-.aa-compare h2{font-size:1.3em;margin:1em 0 .4em}.aa-compare h3{font-size:1.05em;margin:1em 0 .3em}
-.aa-compare ins{background:#d7f5dd;color:#0b5b1f;text-decoration:underline}
-.aa-compare del{background:#fbe0e0;color:#8b1a1a;text-decoration:line-through}
-.aa-compare .block{margin:.5em 0;padding:.1em .5em;border-left:4px solid transparent}
-.aa-compare .block.changed{border-left-color:#d4a72c}.aa-compare .block.inserted{border-left-color:#2da44e}
-.aa-compare .block.deleted{border-left-color:#cf222e}
-.aa-compare .block.moved-to,.aa-compare .block.moved-from{border-left-color:#8250df}
-.aa-compare .block.moved-from{opacity:.75}
-.aa-compare .block.heading{font-weight:bold}
-.aa-compare .note{font-size:.8em;color:#8250df;font-weight:bold;margin-right:.4em}
-.aa-compare .commitment{border:1px solid #d0d7de;border-radius:6px;padding:.4em .8em;margin:.5em 0}
-.aa-compare .field{font-weight:bold}
-.aa-compare table{border-collapse:collapse}.aa-compare td,.aa-compare th{border:1px solid #d0d7de;padding:.2em .6em}
-"""
-
-
-def render_html(comparison: Comparison) -> str:
-    """An HTML fragment (one <div> with its own <style>) for the UI: commitment changes on
-    top, then the text with <ins>/<del> and moved paragraphs marked at both places."""
-    e = html.escape
-    parts = [f'<div class="aa-compare"><style>{_CSS}</style>',
-             f"<h2>{e(SUMMARY_HEADING)}</h2>", f'<p class="headline">{e(comparison.headline())}</p>']
-    counts = comparison.counts()
-    parts.append("<p>" + " · ".join(f"{e(OP_LABELS[op])}: {counts[op]}" for op in BLOCK_OPS) + "</p>")
-    if comparison.changed:
-        parts.append("<h3>Gewijzigde toezeggingen</h3>")
-        for change in comparison.changed:
-            parts.append('<div class="commitment changed">')
-            parts.append(f"<p><strong>{e(change.new.action)}</strong> (p. {change.old.source.page} → "
-                         f"p. {change.new.source.page})</p><ul>")
-            parts += [f'<li><span class="field">{e(d.label)}</span>: <del>{e(display(d.old))}</del> → '
-                      f"<ins>{e(display(d.new))}</ins></li>" for d in change.details]
-            parts.append(f"</ul><p>Was: {e(change.old.text)}<br>Wordt: {e(change.new.text)}</p></div>")
-    for heading, items, css in (("Vervallen toezeggingen", comparison.removed, "removed"),
-                                ("Nieuwe toezeggingen", comparison.added, "added")):
-        if items:
-            parts.append(f"<h3>{heading}</h3>")
-            parts += [f'<div class="commitment {css}">{e(_commitment_line(c))}</div>' for c in items]
-    if comparison.metadata:
-        parts.append("<h3>Gewijzigde gegevens</h3><table>")
-        parts += [f"<tr><th>{e(m.label)}</th><td><del>{e(display(m.old))}</del></td>"
-                  f"<td><ins>{e(display(m.new))}</ins></td></tr>" for m in comparison.metadata]
-        parts.append("</table>")
-    parts.append(f"<h2>{e(BODY_HEADING)}</h2>")
-    moves: dict[int, int] = {}
-    for row in comparison.rows:
-        parts.append(_html_row(row, moves))
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def _html_row(row: Row, moves: dict[int, int]) -> str:
-    e = html.escape
-    change = row.change
-    kind = " heading" if change.kind == "heading" else ""
-    if change.op == "equal":
-        return f'<p class="block equal{kind}">{e(change.new or "")}</p>'
-    if change.op == "changed":
-        return f'<p class="block changed{kind}">{_html_diff(change.diff)}</p>'
-    if change.op == "inserted":
-        return f'<p class="block inserted{kind}"><ins class="ins">{e(change.new or "")}</ins></p>'
-    if change.op == "deleted":
-        return f'<p class="block deleted{kind}"><del class="del">{e(change.old or "")}</del></p>'
-    number = moves.setdefault(id(change), len(moves) + 1)
-    if row.side == "old":
-        return (f'<p class="block moved-from{kind}" id="move-{number}-from"><a class="note" href="#move-{number}-to">'
-                f"verplaatst naar p. {change.new_page}</a><del class=\"move\">{e(change.old or '')}</del></p>")
-    body = _html_diff(change.diff) if change.diff else e(change.new or "")
-    return (f'<p class="block moved-to{kind}" id="move-{number}-to"><a class="note" href="#move-{number}-from">'
-            f"verplaatst van p. {change.old_page}</a>{body}</p>")
-
-
-def _html_diff(ops: tuple[WordOp, ...]) -> str:
-    e = html.escape
-    tags = {"equal": "{}", "delete": '<del class="del">{}</del>', "insert": '<ins class="ins">{}</ins>'}
-    out = []
-    for op in ops:
-        # the space after a changed word stays outside the mark, so it is not underlined
-        word = op.text.rstrip() if op.op != "equal" else op.text
-        out.append(tags[op.op].format(e(word)) + op.text[len(word):])
-    return "".join(out)

@@ -15,20 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError, OutputError
-from assistant.model import Commitment, Hit, Status
+from assistant.model import CERTAIN, Commitment, Hit, Status
 from assistant.nl.analyzer import analyze
+from assistant.present import REGISTER_COLUMNS as COLUMNS
+from assistant.present import register_rows
 from assistant.search.search import Filters, Searcher
 from assistant.search.store import day_int
 from assistant.versions import is_version
 
-STATUSES: tuple[str, ...] = ("open", "due", "overdue", "undated")
-# A commitment the classifier gives at least this probability is "zeker"; below it "mogelijk".
-CERTAIN = 0.6
-
-
-def certainty(c: Commitment) -> str:
-    return "zeker" if c.confidence >= CERTAIN else "mogelijk"
-STATUS_NL: dict[str, str] = {"open": "open", "due": "nu aan de orde", "overdue": "verlopen", "undated": "zonder datum"}
 
 
 @dataclass(frozen=True)
@@ -108,26 +102,6 @@ def later_evidence(searcher: Searcher, commitment: Commitment, k: int = 3, vecto
 
 def evidence_query(commitment: Commitment) -> str:
     return commitment.action or commitment.text
-
-
-COLUMNS: tuple[tuple[str, int], ...] = (
-    ("Status", 16), ("Toezegging", 60), ("Actor", 14), ("Adviespunt", 10), ("Termijn (tekst)", 24),
-    ("Termijn van", 12), ("Termijn tot", 12), ("Bedrag (€)", 14), ("Soort bedrag", 14), ("Periode", 10),
-    ("Document", 40), ("Documentdatum", 14), ("Pagina", 8), ("Alinea", 8), ("Zin", 80),
-    ("Zekerheid", 11), ("Kans", 8), ("Waarom herkend", 40),
-)
-
-
-def register_rows(commitments: list[Commitment], today: date) -> list[list[Any]]:
-    rows = []
-    for c in commitments:
-        rows.append([
-            STATUS_NL[c.status(today)], c.action, c.actor, c.point, c.due.label if c.due else None,
-            c.due.start if c.due else None, c.due.end if c.due else None, c.amount.eur if c.amount else None,
-            c.amount.kind if c.amount else None, c.amount.period if c.amount else None, c.doc_title, c.doc_date,
-            c.source.page, c.source.block, c.text, certainty(c), round(c.confidence, 2), ", ".join(c.why),
-        ])
-    return rows
 
 
 def export_register(commitments: list[Commitment], path: str | Path, today: date) -> Path:

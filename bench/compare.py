@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 from assistant.compare import align_blocks, compare_commitments, compare_documents, compare_metadata  # noqa: E402
 from assistant.extract.commitments import extract_commitments  # noqa: E402
 from assistant.parse import parse_document  # noqa: E402
-from assistant.redline import render_html, write_redline  # noqa: E402
+from assistant.present.html import comparison_html as render_html  # noqa: E402
+from assistant.redline import write_redline  # noqa: E402
 from corpus.render import load_letter, render_docx, render_pdf  # noqa: E402
 
 WIJKEN = ("Rijnwaarde", "Oosterveld", "Molenwijk", "Rijnwaarde-Noord", "Hoogkamp", "De Wiers", "Veldhoven",

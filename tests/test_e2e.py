@@ -18,8 +18,10 @@ pytestmark = pytest.mark.slow
 def test_corpus_ingests_every_letter_once(corpus_index):
     _, report = corpus_index
     assert not report.failed
-    assert len(report.added) == 7  # the PDF and Word file of one letter count once
-    assert len(report.duplicates) == 5
+    files = [p for p in (ROOT / "corpus").iterdir() if p.suffix in (".pdf", ".docx")]
+    letters = {p.stem for p in files}
+    assert len(report.added) == len(letters) >= 20  # the PDF and Word file of one letter count once
+    assert len(report.duplicates) == len(files) - len(letters)
 
 
 def test_logeervoorziening_query_finds_the_response_passage_first_with_its_page(corpus_index):
@@ -60,12 +62,14 @@ def test_corpus_query_set_quality():
     assert scores["hybrid"].mrr10 >= 0.65
 
 
-def test_dev_set_reaches_the_hybrid_targets():
+def test_dev_set_does_not_regress():
+    """A regression floor, not a measure of quality: the fusion weights were chosen on this set
+    (it reached R@5 .98, MRR .881). Quality on questions we never tuned on: eval/questions_real.json."""
     from assistant.evaluate import eval_retrieval
 
     dev = SHARED / "eval" / "dev_retrieval_nl.json"
     if not dev.exists():
         pytest.skip("../shared/eval is absent beside the clone")
     scores = eval_retrieval(dev, "e5")
-    assert scores["hybrid"].r5 >= 0.97
-    assert scores["hybrid"].mrr10 >= 0.88
+    assert scores["hybrid"].r5 >= 0.95
+    assert scores["hybrid"].mrr10 >= 0.85

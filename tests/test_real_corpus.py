@@ -10,6 +10,7 @@ from assistant.errors import EmptyDocument, NoTextLayer
 from assistant.parse import parse_document
 from tests.conftest import SHARED
 
+pytestmark = pytest.mark.slow  # parses all 121 real documents: a minute
 REAL = SHARED / "corpus-real"
 SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".odt", ".html", ".xml"}
 FILES = sorted(p for p in REAL.rglob("*") if p.suffix.lower() in SUFFIXES) if REAL.is_dir() else []

@@ -19,7 +19,8 @@ import pytest
 
 from assistant.compare import compare_documents, compare_files
 from assistant.errors import AssistantError
-from assistant.redline import AUTHOR, BODY_HEADING, SUMMARY_HEADING, render_html, write_redline
+from assistant.present.html import comparison_html as render_html
+from assistant.redline import AUTHOR, BODY_HEADING, SUMMARY_HEADING, write_redline
 from tests.conftest import CORPUS
 from tests.test_compare import BASE, CONCEPT, DEFINITIEF, edited, make_document
 

@@ -96,7 +96,7 @@ def test_points_matrix_lists_each_points_commitments_with_due_date_amount_status
     first = row_of_point(matrix, "1")
     assert "De logeervoorziening aan de Molenweg wordt uitgebreid" in first
     assert "per 1 september 2025 (01-09-2025)" in first and "vanaf 2025 (01-01-2025)" in first
-    assert "€ 1,2 miljoen (structureel)" in first
+    assert "€ 1,2 miljoen (structureel" in first
     assert '<span class="badge overdue">verlopen</span>' in first  # 2025 is over
     assert "Advies mantelzorgondersteuning en respijtzorg, p. 2" in first
     assert "Reactie op uw advies mantelzorgondersteuning en respijtzorg, p. 2" in first
@@ -134,10 +134,24 @@ def test_a_point_the_response_leaves_unanswered_is_marked_geen_antwoord_gevonden
     assert 'class="notice warn"' in matrix and "Bij 1 punt is geen antwoord gevonden" in matrix
 
 
-def test_an_advice_alone_shows_its_points_and_asks_for_the_response(served, letters):
+def test_an_advice_alone_finds_its_response_in_the_index(served, letters):
     served.call(None, None, api_name="/points_documents")
 
     matrix = served.call(indexed(served, ADVICE), None, None, None, api_name="/points")
+
+    assert "De reactie is in de index gevonden" in matrix and RESPONSE in matrix
+    assert "geen reactie gekozen" not in matrix and len(stances(matrix)) == 6
+
+
+def test_an_advice_alone_without_its_response_shows_its_points_and_asks_for_it(tmp_path):
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    assistant.ingest([CORPUS / ADVICE])
+    app = Served(assistant)
+    try:
+        app.call(None, None, api_name="/points_documents")
+        matrix = app.call(assistant.find_document(ADVICE).id, None, None, None, api_name="/points")
+    finally:
+        app.close()
 
     assert stances(matrix) == ["geen reactie gekozen"] * 6
     assert "Kies ook de reactie van het college" in matrix
@@ -180,7 +194,7 @@ def test_register_lists_every_commitment_with_the_dutch_columns(served):
 
 @pytest.mark.parametrize("status", ["open", "due", "overdue", "undated"])
 def test_register_filters_by_status(served, status):
-    from assistant.register import STATUS_NL
+    from assistant.present import STATUS_LABELS as STATUS_NL
 
     everything = rows(register(served)[1])
     summary, table, *_ = register(served, status=status)
@@ -220,7 +234,7 @@ def test_register_with_a_date_it_cannot_read_says_what_works(served):
 def test_register_exports_a_real_excel_file_and_a_csv(served):
     from openpyxl import load_workbook
 
-    from assistant.register import COLUMNS
+    from assistant.present import REGISTER_COLUMNS as COLUMNS
 
     _summary, table, _which, xlsx, csv_file, *_ = register(served, status="overdue")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.extract.classifier import Context, asked_by_others, features, load_model
-from assistant.extract.cues import INTENT
+from assistant.extract.cues import strength
 from assistant.model import Commitment, DateRange, Document, Source
 from assistant.nl.dates import find_dates
 from assistant.nl.money import find_amounts
@@ -111,7 +111,6 @@ def extract_commitments(doc: Document) -> list[Commitment]:
 
 def _commitment(candidate: Candidate, reference: date | None, sender: str) -> Commitment:
     sentence, dates, amounts = candidate.sentence, candidate.dates, candidate.amounts
-    intent = any(f"cue:{name}" in candidate.values for name in INTENT)
     return Commitment(
         text=sentence,
         action=_action(sentence, dates, amounts),
@@ -119,7 +118,7 @@ def _commitment(candidate: Candidate, reference: date | None, sender: str) -> Co
         actor=_actor(sentence, sender),
         due=_due(dates, reference, sentence) or _document_year(sentence),
         amount=amounts[0][2] if amounts else None,
-        strength="intent" if intent else "firm",
+        strength=strength(sentence),
     )
 
 

@@ -3,11 +3,14 @@ fire on and a counterexample it must not; all sentences written for this project
 features of the commitment classifier (``extract/classifier.py``), which weighs them with the
 sentence's tense, subject, dates and amounts; none decides alone.
 
-``INTENT`` names the cues of a weaker promise (strength "intent").
+``INTENT`` names the cues of a weaker promise (strength "intent"); ``STRENGTH`` is the one table
+of how firm a promise reads, shared by extraction (``Commitment.strength``) and comparison (a
+change in these cues is a change in strength).
 """
 
 from __future__ import annotations
 
+from assistant.model import Strength
 from assistant.nl.cues import Cue
 
 _GOV = (r"(?:wij|we|ik|het\s+college|de\s+gemeente|het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris|"
@@ -127,3 +130,29 @@ CUES: tuple[Cue, ...] = (
 )
 INTENT: frozenset[str] = frozenset({"strives", "intends", "wants_to_act", "investigates", "expects_to", "commits_effort"})
 BY_NAME: dict[str, Cue] = {cue.name: cue for cue in CUES}
+
+# Hedges that weaken a promise without being evidence that a sentence is one: not features of
+# the classifier, but part of how firm a promise reads.
+HEDGES: tuple[Cue, ...] = (
+    Cue("tries", r"\b(?:probeer|probeert|proberen|tracht|trachten)\b",
+        "Wij proberen de wachttijd te verkorten.", "Wij hebben de proef verkort."),
+    Cue("if_possible", r"\b(?:zo|indien|waar|zoveel|zo\s+veel)\s+mogelijk\b",
+        "Wij starten zo mogelijk in maart.", "Dat is niet mogelijk."),
+    Cue("in_principle", r"\bin\s+principe\b",
+        "In principe start de pilot in maart.", "De principes van de pilot staan vast."),
+)
+STRENGTH: tuple[tuple[Cue, Strength], ...] = (
+    ((BY_NAME["future_auxiliary"], "firm"),)
+    + tuple((cue, "intent") for cue in CUES if cue.name in INTENT)
+    + tuple((cue, "intent") for cue in HEDGES)
+)
+
+
+def strength_cues(text: str) -> list[tuple[str, Strength]]:
+    """The firmness cues in ``text`` (name and level), in table order."""
+    return [(cue.name, level) for cue, level in STRENGTH if cue.fires(text)]
+
+
+def strength(text: str) -> Strength:
+    """"intent" when a sentence hedges its promise, else "firm"."""
+    return "intent" if any(level == "intent" for _, level in strength_cues(text)) else "firm"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from assistant.errors import AssistantError
 from assistant.evaluate_commitments import EVAL, ROOT, labelled_documents
 from assistant.evaluate_structure import normalise
 from assistant.extract.classifier import MODEL_PATH
@@ -65,8 +66,10 @@ def _own_letters() -> list[tuple[Path, date | None, list[dict], list[str]]]:
     out = []
     for entry in gold["documents"]:
         path = (ROOT / entry["path"]).resolve()
-        if not entry.get("fully_labelled") or not path.exists():
+        if not entry.get("fully_labelled"):
             continue
+        if not path.exists():  # a model trained on part of its data would differ without a word
+            raise AssistantError(f"training: {entry['path']} ontbreekt; zet ../shared naast de checkout")
         items = entry.get("commitments", []) + entry.get("non_commitments", [])
         out.append(("corpus", path, date.fromisoformat(entry["letter_date"]) if entry.get("letter_date") else None,
                     [c for c in entry.get("commitments", []) if not c.get("ambiguous")],

@@ -26,8 +26,8 @@ The nearest cue from KIND_CUES ("incidenteel", "eenmalige", "structureel", "jaar
 not beyond a neighbouring amount: in "€ 500.000 incidenteel en € 200.000 structureel"
 each amount gets its own cue. None when there is no cue.
 
-period (a plain string)
------------------------
+period (AmountPeriod; shown here in its compact form)
+-----------------------------------------------------
 The nearest year expression within PERIOD_WINDOW characters, same limits as kind:
 
 * "2023"       one year: "voor 2023", "in 2023", "over 2023", "begrotingsjaar 2023",
@@ -46,8 +46,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import TypeVar
 
-from assistant.model import Amount, AmountKind
+from assistant.model import Amount, AmountKind, AmountPeriod
+
+T = TypeVar("T")
 
 __all__ = ["KIND_CUES", "KIND_WINDOW", "PERIOD_WINDOW", "SCALES", "find_amounts", "parse_amount"]
 
@@ -155,17 +158,18 @@ _DOC = r"[A-Za-z]*(?:begroting|nota|rekening|jaarverslag)"  # Begroting, Voorjaa
 
 
 # Year expressions next to an amount → the period string; first form wins on a tie.
-PERIOD_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
+PERIOD_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], AmountPeriod]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), f)
     for p, f in (
-        (rf"\bvan\s+{_Y_A}\s+tot\s+{_Y_B}", lambda m: f"{m['a']}-{int(m['b']) - 1}"),
-        (rf"(?:\b(?:van|vanaf)\s+)?{_Y_A}\s*(?:[-–—]|t/m|tot\s+en\s+met)\s*{_Y_B}", lambda m: f"{m['a']}-{m['b']}"),
-        (rf"\b(?:vanaf|per|met\s+ingang\s+van|m\.i\.v\.)\s+{_Y_ONE}", lambda m: f"{m['a']}-"),
-        (rf"\b(?:tot\s+en\s+met|t/m)\s+{_Y_ONE}", lambda m: f"-{m['a']}"),
-        (rf"(?:\btot|v[óò][óò]r)\s+{_Y_ONE}", lambda m: f"-{int(m['a']) - 1}"),
+        (rf"\bvan\s+{_Y_A}\s+tot\s+{_Y_B}", lambda m: AmountPeriod(int(m["a"]), int(m["b"]) - 1)),
+        (rf"(?:\b(?:van|vanaf)\s+)?{_Y_A}\s*(?:[-–—]|t/m|tot\s+en\s+met)\s*{_Y_B}",
+         lambda m: AmountPeriod(int(m["a"]), int(m["b"]))),
+        (rf"\b(?:vanaf|per|met\s+ingang\s+van|m\.i\.v\.)\s+{_Y_ONE}", lambda m: AmountPeriod(int(m["a"]), None)),
+        (rf"\b(?:tot\s+en\s+met|t/m)\s+{_Y_ONE}", lambda m: AmountPeriod(None, int(m["a"]))),
+        (rf"(?:\btot|v[óò][óò]r)\s+{_Y_ONE}", lambda m: AmountPeriod(None, int(m["a"]) - 1)),
         (
             rf"\b(?:voor|in|over|gedurende|tijdens|(?:in\s+)?het\s+jaar|begrotingsjaar|{_DOC})\s+{_Y_ONE}",
-            lambda m: m["a"],
+            lambda m: AmountPeriod(int(m["a"]), int(m["a"])),
         ),
     )
 )
@@ -184,7 +188,7 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, a[0] - b[1], b[0] - a[1])
 
 
-def _nearest(matches: Iterable[tuple[int, int, str]], span: tuple[int, int], window: int) -> str | None:
+def _nearest(matches: Iterable[tuple[int, int, T]], span: tuple[int, int], window: int) -> T | None:
     """The value of the match closest to ``span``; on a tie the longer match, then the earlier one."""
     ranked = [((_distance((s, e), span), s - e, order), value) for order, (s, e, value) in enumerate(matches)]
     in_reach = [r for r in ranked if r[0][0] <= window]
@@ -196,8 +200,8 @@ def _kind_cue(text: str, span: tuple[int, int], lo: int, hi: int) -> str | None:
     return _nearest(cues, span, KIND_WINDOW)
 
 
-def _period(text: str, span: tuple[int, int], lo: int, hi: int) -> str | None:
-    def found() -> Iterator[tuple[int, int, str]]:
+def _period(text: str, span: tuple[int, int], lo: int, hi: int) -> AmountPeriod | None:
+    def found() -> Iterator[tuple[int, int, AmountPeriod]]:
         for pattern, fmt in PERIOD_FORMS:
             for m in pattern.finditer(text, lo, hi):
                 yield m.start(), m.end(), fmt(m)
@@ -234,7 +238,7 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
         cue = _kind_cue(text, (start, end), lo, hi)
         period = _period(text, (start, end), lo, hi)
         if period is None and cue in YEARLY_CUES:
-            period = "per jaar"
+            period = AmountPeriod(yearly=True)
         amount = Amount(eur=float(euros), label=text[start:end], kind=KIND_CUES[cue] if cue else None, period=period)
         result.append((start, end, amount))
     return result

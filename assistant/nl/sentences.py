@@ -46,3 +46,12 @@ def _ends_with_abbreviation(candidate: str) -> bool:
 def _is_list_label(candidate: str) -> bool:
     """"1." or "Advies 3." at the start is a label, not a sentence."""
     return bool(re.fullmatch(r"\s*(?:(?:advies(?:punt)?|punt|aanbeveling)\s+)?\d{1,2}[a-z]?\.", candidate, re.I))
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-")
+    return cut + "…"

@@ -17,6 +17,10 @@ from assistant.errors import (
 
 Format = Literal["pdf", "docx", "odt", "text"]
 
+# File names the assistant reads (the content decides how; these are what a folder ingest and
+# the app's upload box accept): PDF, Word, OpenDocument and plain text.
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".odt", ".txt", ".md")
+
 DEFAULT_MAX_MB = 100
 # Zip members (docx, odt) may unpack to this many times the file's size, within these bounds.
 ZIP_RATIO = 50

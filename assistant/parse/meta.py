@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.model import Block
-from assistant.nl.sentences import sentences
+from assistant.nl.sentences import sentences, shorten
 from assistant.parse.lines import Line
 
 # Letterhead field labels and the key each one is stored under.
@@ -212,15 +212,6 @@ def find_title(fields: dict[str, str], blocks: list[Block], properties: dict[str
     if properties.get("title"):
         return properties["title"]
     return shorten(sentences(blocks[0].text)[0], 120) if blocks else None
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" if cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-")
-    return cut + "…"
 
 
 def find_sender(letterhead: list[str], blocks: list[Block]) -> str | None:

@@ -110,7 +110,13 @@ class SentenceTransformerEmbedder:
         self._passage_prefix = passage_prefix or None
         try:
             from sentence_transformers import SentenceTransformer
-
+        except ImportError as e:
+            raise StoreError(
+                "Voor een sentence-transformers-model (st:PAD) is het pakket sentence-transformers nodig; "
+                "installeer het met `pip install 'adviesassistent[st]'` (de CPU-versie van torch eerst: zie de "
+                "README), of gebruik het standaardmodel e5."
+            ) from e
+        try:
             self._model = SentenceTransformer(
                 model_name_or_path, device="cpu", local_files_only=True
             )

@@ -21,12 +21,12 @@ from assistant.errors import AssistantError, FileMissing
 from assistant.extract.commitments import extract_commitments
 from assistant.model import Document, DocumentInfo
 from assistant.parse import file_hash, parse_document
-from assistant.parse.detect import DEFAULT_MAX_MB
+from assistant.parse.detect import DEFAULT_MAX_MB, SUPPORTED_SUFFIXES
 from assistant.search.passages import make_passages
 from assistant.search.store import Store
 
 # Files an ingest of a folder looks at; others (images, spreadsheets) are passed over.
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".odt", ".txt"})
+DOCUMENT_SUFFIXES = frozenset(SUPPORTED_SUFFIXES) - {".md"}  # a folder's README.md is no letter
 # Fault injection for the crash test: exit hard after writing passages, before the commit.
 _CRASH_ENV = "ASSISTANT_TEST_CRASH_BEFORE_COMMIT"
 

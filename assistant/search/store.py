@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import StoreError
-from assistant.model import Amount, Commitment, DateRange, DocumentInfo, Passage, Source
+from assistant.model import Amount, AmountPeriod, Commitment, DateRange, DocumentInfo, Passage, Source
 
 PASSAGES = "passages"
 DOCUMENTS = "documents"
@@ -341,6 +341,18 @@ def switch_generation(config: StoreConfig, target: int) -> None:
             client.delete_collection(collection.name)
 
 
+def recorded_documents(config: StoreConfig) -> list[DocumentInfo]:
+    """The documents recorded in the active index, read without opening it for an embedder
+    (a rebuild with another model needs the list); none when there is no index."""
+    client = connect(config)
+    try:
+        records = client.get_collection(collection_name(DOCUMENTS, active_generation(client))).get(
+            include=["metadatas"])
+    except Exception:  # noqa: BLE001 - no index at all (chromadb raises several types for that)
+        return []
+    return [DocumentInfo.from_dict(dict(m)) for m in records["metadatas"] or []]
+
+
 def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
     return _clean({
         "doc_id": info.id,
@@ -397,7 +409,7 @@ def _commitment_meta(c: Commitment, info: DocumentInfo) -> dict[str, Any]:
         "due_label": c.due.label if c.due else None,
         "amount_eur": c.amount.eur if c.amount else None,
         "amount_kind": c.amount.kind if c.amount else None,
-        "amount_period": c.amount.period if c.amount else None,
+        "amount_period": str(c.amount.period) if c.amount and c.amount.period else None,
         "amount_label": c.amount.label if c.amount else None,
         "confidence": c.confidence,
         "why": ",".join(c.why) or None,
@@ -411,7 +423,7 @@ def _commitment(text: str, meta: dict[str, Any]) -> Commitment:
     amount = None
     if "amount_eur" in meta:
         amount = Amount(eur=meta["amount_eur"], label=meta.get("amount_label", ""), kind=meta.get("amount_kind"),
-                        period=meta.get("amount_period"))
+                        period=AmountPeriod.parse(meta.get("amount_period")))
     return Commitment(
         text=text, action=meta.get("action", ""), actor=meta.get("actor"), point=meta.get("point"),
         strength=meta.get("strength", "firm"), due=due, amount=amount,
