@@ -20,7 +20,7 @@ from pathlib import Path
 
 from assistant.compare import Comparison, compare_documents
 from assistant.errors import AssistantError, InputError, StoreError, UnknownDocument
-from assistant.extract.commitments import extract_commitments
+from assistant.extract.commitments import extract_commitments, scored_sentences
 from assistant.extract.points import PointMapping, advice_points, map_points
 from assistant.extract.voice import is_response
 from assistant.model import Commitment, Document, DocumentInfo, Hit, Passage
@@ -297,9 +297,12 @@ class Assistant:
 
         advice_doc, response_doc, notes = self.pair(advice, response)
         mappings = map_points(advice_doc, response_doc, embedder=self.embedder)
-        commitments = extract_commitments(response_doc) if response_doc is not None else []
+        scored = scored_sentences(response_doc) if response_doc is not None else []
+        commitments = [s.commitment for s in scored if s.accepted]
+        possible = [s.commitment for s in scored if not s.accepted and s.looks_like_one]
         later = dict(zip((c.id for c in commitments), self.evidence_many(commitments, k=EVIDENCE_PER_COMMITMENT)))
-        draft = build_draft(advice_doc, response_doc, mappings, commitments, later, today or date.today(), notes)
+        draft = build_draft(advice_doc, response_doc, mappings, commitments, later, today or date.today(), notes,
+                            possible)
         return DraftResult(write_draft(draft, output, template=template), draft)
 
     # -- two versions -----------------------------------------------------------------------

@@ -60,6 +60,7 @@ class DraftPoint:
     answer_source: int | None
     commitments: list[DraftCommitment]
     questions: list[str]
+    possible: list[DraftCommitment] = field(default_factory=list)  # not classed as commitments; to check
 
     @property
     def answer(self) -> Answer | None:
@@ -102,40 +103,47 @@ class _Sources:
 
 def build_draft(advice: Document | None, response: Document | None, mappings: list[PointMapping],
                 commitments: list[Commitment], later: dict[str, list[Hit]], today: date,
-                notes: list[str] | None = None) -> Draft:
+                notes: list[str] | None = None, possible: list[Commitment] | None = None) -> Draft:
     """Assemble the draft from what the core found: the points with their answers, the
-    commitments in the response, and per commitment the later passages that report on it."""
+    commitments in the response, per commitment the later passages that report on it, and the
+    sentences that may be commitments the classifier did not accept (``possible``)."""
     if not mappings:
         raise AssistantError("Er zijn geen genummerde adviespunten gevonden; controleer of het juiste document "
                              "is gekozen (een advies met punten 1, 2, 3 ... of een reactie die ze citeert)")
     point_doc = advice or response
     assert point_doc is not None  # there are points, so there is a document they came from
     sources = _Sources()
-    points = [_draft_point(m, point_doc, response, in_answer(m, commitments), later, sources, today)
-              for m in mappings]
+    points = [_draft_point(m, point_doc, response, in_answer(m, commitments), in_answer(m, possible or []), later,
+                           sources, today) for m in mappings]
     return Draft(subject=point_doc.title or "Vervolgadvies", today=today, advice=advice, response=response,
                  points=points, sources=sources.refs, notes=list(notes or []))
 
 
 def _draft_point(mapping: PointMapping, point_doc: Document, response: Document | None,
-                 mine: list[Commitment], later: dict[str, list[Hit]], sources: _Sources,
+                 mine: list[Commitment], maybe: list[Commitment], later: dict[str, list[Hit]], sources: _Sources,
                  today: date) -> DraftPoint:
     point = mapping.point
     point_source = sources.from_doc(point_doc, point.source.page, point.source.block)
     answer = mapping.answer
     answer_source = None
     items: list[DraftCommitment] = []
+    possible: list[DraftCommitment] = []
     if answer is not None and response is not None:
         answer_source = sources.from_doc(response, answer.source.page, answer.source.block)
         for c in mine:
             item = DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block))
             item.later = [(hit, sources.from_hit(hit)) for hit in later.get(c.id, [])]
             items.append(item)
-    return DraftPoint(mapping, point_source, answer_source, items, suggested_questions(mapping, items, today))
+        possible = [DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block)) for c in maybe]
+    return DraftPoint(mapping, point_source, answer_source, items,
+                      suggested_questions(mapping, items, today, possible), possible)
 
 
-def suggested_questions(mapping: PointMapping, commitments: list[DraftCommitment], today: date) -> list[str]:
-    """Questions for the secretary, each built from a fact in the stukken."""
+def suggested_questions(mapping: PointMapping, commitments: list[DraftCommitment], today: date,
+                        possible: list[DraftCommitment] | None = None) -> list[str]:
+    """Questions for the secretary, each built from a fact the draft shows: a stance, a term that
+    passed, a commitment without a term. An absence is asked about only when the answer holds no
+    date and no amount at all, and then says that no commitment was recognised."""
     answer = mapping.answer
     if answer is None:
         return ["Dit adviespunt is in de reactie van het college niet beantwoord. "
@@ -156,8 +164,8 @@ def suggested_questions(mapping: PointMapping, commitments: list[DraftCommitment
         what = c.action.rstrip(" .…")
         when = f" ({c.due.label})" if c.due else ""
         if status == "overdue" and not item.later:
-            questions.append(f"De toezegging \u2018{what}\u2019{when} is volgens de stukken in de index nog niet "
-                             "gerapporteerd. Wat is de stand van zaken?")
+            questions.append(f"De termijn van de toezegging \u2018{what}\u2019{when} is verstreken en in de index staat "
+                             "geen later document dat erover bericht. Wat is de stand van zaken?")
         elif status == "overdue":
             hit, number = item.later[0]
             questions.append(f"Over de toezegging \u2018{what}\u2019{when} meldt {hit.document.title} [{number}]. "
@@ -165,10 +173,17 @@ def suggested_questions(mapping: PointMapping, commitments: list[DraftCommitment
         elif status == "undated":
             questions.append(f"De toezegging \u2018{what}\u2019 heeft geen termijn. "
                              "Vraagt de adviesraad om een planning?")
-    if answer.stance in ("agree", "partly") and not commitments:
-        questions.append("Het college neemt het advies (deels) over, maar doet geen concrete toezegging. "
-                         "Vraagt de adviesraad wat er wanneer gebeurt?")
+    if answer.stance in ("agree", "partly") and not commitments and not possible and not _dated_or_costed(answer.text):
+        questions.append("Geen toezegging herkend: het antwoord noemt geen datum en geen bedrag. Vraagt de "
+                         "adviesraad wat er wanneer gebeurt?")
     return questions
+
+
+def _dated_or_costed(text: str) -> bool:
+    from assistant.nl.dates import find_dates
+    from assistant.nl.money import find_amounts
+
+    return bool(find_dates(text) or find_amounts(text))
 
 
 def quoted_answer(answer: Answer) -> str:

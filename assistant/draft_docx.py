@@ -7,6 +7,8 @@ and the draft is added after whatever body the template holds.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from assistant.draft import Draft, DraftPoint, quoted_answer
@@ -15,6 +17,12 @@ from assistant.present import STANCE_SENTENCES, STATUS_LABELS, amount_text, due_
 
 _TABLE_STYLES = ("Table Grid",)
 _PLACEHOLDER = "[Schrijf hier het vervolgadvies van de adviesraad op dit punt.]"
+TABLE_PT = (9.0, 8.5, 8.0, 7.5, 7.0)  # table text, the largest at which every word fits its column
+# A wide character, in em, of the bold fonts Word and LibreOffice use (Calibri, Carlito, DejaVu
+# Sans): a word measured by it always fits on one line.
+_CHAR_EM = 0.78
+_CELL_PADDING_CM = 0.45  # Word's default cell margins (0.19 cm a side) and a little air
+_CM_PER_PT = 2.54 / 72
 
 
 def write_draft(draft: Draft, path: str | Path, template: str | Path | None = None) -> Path:
@@ -90,7 +98,7 @@ class _Writer:
 
     def overview(self, draft: Draft) -> None:
         self.heading("Overzicht", 1)
-        header = ["Adviespunt", "Standpunt college", "Toezeggingen", "Open", "Nu aan de orde", "Verlopen",
+        header = ["Punt", "Standpunt college", "Toezeggingen", "Open", "Nu aan de orde", "Verlopen",
                   "Zonder termijn"]
         rows = []
         for p in draft.points:
@@ -100,14 +108,16 @@ class _Writer:
             stance = STANCE_SENTENCES[p.answer.stance] if p.answer else "nog geen reactie gevonden"
             rows.append([p.mapping.point.number, stance, str(len(p.commitments)), str(counts["open"]),
                          str(counts["due"]), str(counts["overdue"]), str(counts["undated"])])
-        self.table(header, rows, widths=[2.0, 4.6, 2.0, 1.6, 2.0, 1.9, 1.9])
+        self.table(header, rows)
 
     def point(self, p: DraftPoint, draft: Draft) -> None:
         point = p.mapping.point
         # Each point on its own page: the secretary works through them one by one.
         self.heading(f"Adviespunt {point.number}" + (f": {point.title}" if point.title else ""), 1, new_page=True)
         self.heading("Het advies", 2)
-        quote = self._para(_strip_label(point.text.split("\n\n")[0]), style="Quote")
+        paragraphs = [part.strip() for part in point.text.split("\n\n") if part.strip()]
+        for i, part in enumerate(paragraphs):  # the whole point, as the council wrote it
+            quote = self._para(_strip_label(part) if i == 0 else part, style="Quote")
         self.cite(quote, p.point_source)
 
         self.heading("Reactie van het college", 2)
@@ -121,16 +131,27 @@ class _Writer:
 
         self.heading("Toezeggingen", 2)
         if not p.commitments:
-            self._para("Bij dit punt zijn geen toezeggingen gevonden.")
+            self._para("Bij dit punt is geen toezegging herkend." if p.answer is not None else
+                       "Er is nog geen reactie, dus ook geen toezegging.")
         else:
             rows = []
             for item in p.commitments:
                 c = item.commitment
                 rows.append([c.action, c.actor or "", due_text(c.due), amount_text(c.amount),
-                             STATUS_LABELS[c.status(draft.today)],
+                             f"{STATUS_LABELS[c.status(draft.today)]}, {c.certainty} ({c.confidence:.0%})",
                              f"[{item.source}]"])
-            self.table(["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"], rows,
-                       widths=[5.2, 1.8, 3.4, 2.4, 2.2, 1.0])
+            self.table(["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"], rows)
+        if p.possible:
+            self.heading("Mogelijke toezeggingen", 2)
+            self._para("Deze zinnen uit het antwoord noemen een datum, een bedrag of een voornemen, maar de assistent "
+                       "heeft ze niet als toezegging herkend. Lees ze na: het kan om een toezegging gaan.", italic=True)
+            for item in p.possible:
+                line = self._para(f"\u201c{item.commitment.text}\u201d", style="List Bullet")
+                extra = [due_text(item.commitment.due) if item.commitment.due else "",
+                         amount_text(item.commitment.amount)]
+                if any(extra):
+                    line.add_run(" (" + "; ".join(e for e in extra if e) + ")")
+                self.cite(line, item.source)
 
         self.heading("Wat later is gemeld", 2)
         if not p.commitments:
@@ -159,9 +180,14 @@ class _Writer:
         for ref in draft.sources:
             self._para(f"[{ref.number}] {ref.text()}")
 
-    def table(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
-        from docx.shared import Cm
+    def text_width_cm(self) -> float:
+        section = self.doc.sections[-1]
+        return (section.page_width - section.left_margin - section.right_margin) / 360000
 
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        from docx.shared import Cm, Pt
+
+        size, widths = column_widths(header, rows, self.text_width_cm())
         table = self.doc.add_table(rows=1, cols=len(header))
         table.autofit = False
         if self.table_style:
@@ -173,12 +199,58 @@ class _Writer:
         for row in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, row):
-                cell.text = text
+                _unbroken_dates(cell.paragraphs[0], text)
         for column, width in zip(table.columns, widths):
             column.width = Cm(width)  # the grid LibreOffice reads
             for cell in column.cells:
                 cell.width = Cm(width)  # the cell widths Word reads
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(size)
         self.doc.add_paragraph()
+
+
+_DATE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def _unbroken_dates(paragraph, text: str) -> None:
+    """Write text into a table cell with the hyphens inside numbers (01-09-2025) as Word's
+    non-breaking hyphen, so a narrow column never wraps a date after its day or month."""
+    from docx.oxml import OxmlElement
+
+    pieces = _DATE_HYPHEN.split(text)
+    run = paragraph.add_run(pieces[0])
+    for piece in pieces[1:]:
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            t = OxmlElement("w:t")
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run._r.append(t)
+
+
+def column_widths(header: list[str], rows: list[list[str]], total_cm: float) -> tuple[float, list[float]]:
+    """The type size and the column widths (cm) at which the longest word of every column fits on
+    one line; the rest of the text width goes to the columns with the most text. A table whose
+    words do not fit even at the smallest size runs into the margin rather than break them."""
+    columns = list(zip(header, *rows)) if rows else [(h,) for h in header]
+    longest = [max(len(w) for text in col for w in (text.split() or [""])) for col in columns]
+    mean = [sum(len(t) for t in col[1:]) / max(1, len(col) - 1) for col in columns]  # text per row
+    for size in TABLE_PT:
+        char_cm = _CHAR_EM * size * _CM_PER_PT
+        least = [n * char_cm + _CELL_PADDING_CM for n in longest]
+        if sum(least) <= total_cm:
+            break
+    spare = total_cm - sum(least)
+    if spare <= 0:
+        return size, least
+    wants = [max(0.0, t * char_cm + _CELL_PADDING_CM - w) for t, w in zip(mean, least)]
+    if not any(wants):
+        return size, [w + spare / len(least) for w in least]
+    share = min(1.0, spare / sum(wants))
+    widths = [w + want * share for w, want in zip(least, wants)]
+    rest = total_cm - sum(widths)
+    return size, [w + rest * want / sum(wants) for w, want in zip(widths, wants)]
 
 
 def _describe(doc) -> str:

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli import main
+from assistant.extract.points import advice_points
 from assistant.core import Assistant
 from assistant.extract.commitments import extract_commitments
 from assistant.extract.points import map_points
@@ -112,7 +113,24 @@ def test_later_mentions_come_from_later_documents_or_say_none_was_found(draft_pa
 def test_questions_are_built_from_facts(draft_path):
     text = _all_text(docx.Document(str(draft_path)))
     assert "Het college neemt dit advies niet over. Handhaaft de adviesraad het advies" in text
-    assert "is volgens de stukken in de index nog niet gerapporteerd" in text
+    assert "is verstreken en in de index staat geen later document dat erover bericht" in text
+
+
+def test_the_advice_point_is_quoted_whole(draft_path):
+    document = docx.Document(str(draft_path))
+    quotes = " ".join(p.text for p in document.paragraphs if p.style.name == "Quote")
+    for point in advice_points(parse_document(ADVICE)):
+        for part in point.text.split("\n\n")[1:]:  # the explanation under the point's first line
+            assert " ".join(part.split()) in " ".join(quotes.split())
+
+
+def test_commitments_show_how_sure_the_assistant_is(draft_path):
+    tables = [t for t in docx.Document(str(draft_path)).tables if t.rows[0].cells[0].text == "Wat"]
+    header = [c.text for c in tables[0].rows[0].cells]
+    assert header == ["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"]
+    sure = [row.cells[4].text for t in tables for row in t.rows[1:]]
+    assert sure and all(re.fullmatch(r"(open|nu aan de orde|verlopen|zonder datum), (zeker|mogelijk) \(\d{1,3}%\)", s)
+                        for s in sure)
 
 
 def test_footer_has_page_numbers(draft_path):
@@ -182,6 +200,81 @@ def test_draft_renders_with_libreoffice_to_pdf_and_png(draft_path, tmp_path):
     assert len(reader.pages) >= 4
     first = reader.pages[0].extract_text()
     assert "CONCEPT" in first and "Overzicht" in first
+    # No word of any table is broken over two lines in LibreOffice's layout.
+    rendered_text = " ".join(page.extract_text() for page in reader.pages).replace("\u2011", "-")
+    rendered = set(re.findall(r"[\w()%€\[\]-]+", rendered_text))
+    words = {w for table in docx.Document(str(draft_path)).tables for row in table.rows for cell in row.cells
+             for w in re.findall(r"[\w()%€\[\]-]+", cell.text)}
+    broken = sorted(w for w in words if w not in rendered)
+    assert not broken, broken
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
                    check=True, timeout=60)
     assert list(tmp_path.glob("page*.png"))
+
+
+ADVICE_WIJKTEAMS = """Adviesraad Sociaal Domein Rijnwaarde
+
+Datum: 3 februari 2025
+Ons kenmerk: ASD-2025-002
+Onderwerp: Advies wijkteams
+
+Geacht college,
+
+1. Zorg voor een vast aanspreekpunt per wijk.
+
+Inwoners weten nu niet wie zij moeten bellen.
+
+2. Maak de wachttijden openbaar.
+
+3. Betrek ervaringsdeskundigen bij de wijkteams.
+
+Met vriendelijke groet,
+
+de Adviesraad Sociaal Domein Rijnwaarde
+"""
+RESPONSE_WIJKTEAMS = """Gemeente Rijnwaarde
+
+Datum: 3 maart 2025
+Ons kenmerk: 2025/0301
+Uw kenmerk: ASD-2025-002
+Onderwerp: Reactie op uw advies wijkteams
+
+Geachte leden van de adviesraad,
+
+1. Zorg voor een vast aanspreekpunt per wijk.
+
+Wij nemen dit advies over. Naar verwachting is het aanspreekpunt per wijk er medio 2025.
+
+2. Maak de wachttijden openbaar.
+
+Wij nemen dit advies over. Het eerste overzicht van de wachttijden is gepland voor het derde kwartaal van 2025.
+
+3. Betrek ervaringsdeskundigen bij de wijkteams.
+
+Wij nemen dit advies over. Ervaringsdeskundigen denken nu al mee in de klankbordgroep.
+
+Met vriendelijke groet,
+
+het college van burgemeester en wethouders
+"""
+
+
+def test_dated_sentences_the_classifier_rejects_are_shown_as_possible_commitments(tmp_path):
+    """No question claims that the college promised nothing while its answer names a date; only an
+    answer without any date or amount gets 'Geen toezegging herkend'."""
+    advice, response = tmp_path / "advies.txt", tmp_path / "reactie.txt"
+    advice.write_text(ADVICE_WIJKTEAMS, encoding="utf-8")
+    response.write_text(RESPONSE_WIJKTEAMS, encoding="utf-8")
+    result = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake").draft(
+        advice, response, tmp_path / "concept.docx", today=TODAY)
+
+    first, second, third = result.draft.points
+    assert [c.commitment.text for c in first.possible] == ["Naar verwachting is het aanspreekpunt per wijk er medio 2025."]
+    assert second.possible and "derde kwartaal van 2025" in second.possible[0].commitment.text
+    assert not first.commitments and not second.commitments
+    for point in (first, second):
+        assert not any("Geen toezegging herkend" in q or "geen concrete toezegging" in q for q in point.questions)
+    assert any(q.startswith("Geen toezegging herkend") for q in third.questions)
+    text = _all_text(docx.Document(str(result.path)))
+    assert text.count("Mogelijke toezeggingen") == 2
+    assert "Naar verwachting is het aanspreekpunt per wijk er medio 2025." in text

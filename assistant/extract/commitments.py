@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.extract.classifier import Context, asked_by_others, features, load_model
-from assistant.extract.cues import strength
+from assistant.extract.cues import PROMISING, strength
 from assistant.model import Commitment, DateRange, Document, Source
 from assistant.nl.dates import find_dates
 from assistant.nl.money import find_amounts
@@ -87,15 +87,23 @@ def candidates(doc: Document) -> list[Candidate]:
     return found
 
 
-def extract_commitments(doc: Document) -> list[Commitment]:
-    """All commitments in a document, in reading order, each with its source span, confidence and why."""
+@dataclass
+class Scored:
+    """A candidate sentence read as a commitment, whether the classifier accepts it, and whether
+    it looks like one to a reader (a date, an amount or a promising verb): a "possible" one."""
+
+    commitment: Commitment
+    accepted: bool
+    looks_like_one: bool
+
+
+def scored_sentences(doc: Document) -> list[Scored]:
+    """Every candidate sentence of a document as a commitment with its confidence, in reading order."""
     model = load_model()
     sender = _sender_actor(doc)
-    found: list[Commitment] = []
+    found: list[Scored] = []
     for candidate in candidates(doc):
         probability = model.probability(candidate.values)
-        if probability < model.threshold:
-            continue
         block = doc.blocks[candidate.block]
         commitment = _commitment(candidate, doc.date, sender)
         commitment.source = Source(doc_id=doc.id, page=block.page, block=candidate.block + 1,
@@ -105,8 +113,22 @@ def extract_commitments(doc: Document) -> list[Commitment]:
         commitment.doc_date = doc.date
         commitment.confidence = round(probability, 3)
         commitment.why = model.reasons(candidate.values)
-        found.append(commitment)
+        promising = any(name[4:] in PROMISING for name in candidate.values if name.startswith("cue:"))
+        ahead = commitment.due is not None and (doc.date is None or commitment.due.end >= doc.date)
+        looks = ahead or bool(commitment.amount) or (promising and not _is_past(candidate.sentence.lower()))
+        found.append(Scored(commitment, probability >= model.threshold, looks))
     return found
+
+
+def extract_commitments(doc: Document) -> list[Commitment]:
+    """All commitments in a document, in reading order, each with its source span, confidence and why."""
+    return [s.commitment for s in scored_sentences(doc) if s.accepted]
+
+
+def possible_commitments(doc: Document) -> list[Commitment]:
+    """Sentences the classifier did not accept that still hold a date, an amount or a promising
+    verb in the present or future: shown apart, so that a reader sees what may have been missed."""
+    return [s.commitment for s in scored_sentences(doc) if not s.accepted and s.looks_like_one]
 
 
 def _commitment(candidate: Candidate, reference: date | None, sender: str) -> Commitment:

@@ -130,6 +130,8 @@ CUES: tuple[Cue, ...] = (
 )
 INTENT: frozenset[str] = frozenset({"strives", "intends", "wants_to_act", "investigates", "expects_to", "commits_effort"})
 BY_NAME: dict[str, Cue] = {cue.name: cue for cue in CUES}
+# The cues of a promise (firm or weaker), as opposed to the cues that a sentence is none.
+PROMISING: frozenset[str] = frozenset(cue.name for cue in CUES[:CUES.index(BY_NAME["question"])])
 
 # Hedges that weaken a promise without being evidence that a sentence is one: not features of
 # the classifier, but part of how firm a promise reads.
