@@ -383,30 +383,33 @@ is voorbij) of **zonder datum**.
 - **Download als Excel** of **als CSV** geeft de lijst zoals u hem nu ziet.
 """
 
-REGISTER_HEADERS = ["Nr", "Status", "Toezegging", "Actor", "Adviespunt", "Termijn", "Van", "Tot", "Bedrag",
-                    "Document", "Datum", "Pagina"]
+FOLLOW_SUGGESTION = "volg"  # the progress picker's "no status of my own" choice
+
+REGISTER_HEADERS = ["Nr", "Status", "Voortgang", "Toezegging", "Actor", "Adviespunt", "Termijn", "Van", "Tot",
+                    "Bedrag", "Document", "Datum", "Pagina"]
 # Where each column comes from in the export rows (present.REGISTER_COLUMNS), so the table and the Excel agree.
-_REGISTER_SOURCE = {"Status": "Status", "Toezegging": "Toezegging", "Actor": "Actor", "Adviespunt": "Adviespunt",
+_REGISTER_SOURCE = {"Status": "Status", "Voortgang": "Voortgang", "Toezegging": "Toezegging", "Actor": "Actor", "Adviespunt": "Adviespunt",
                     "Termijn": "Termijn (tekst)", "Van": "Termijn van", "Tot": "Termijn tot", "Bedrag": "Bedrag (€)",
                     "Document": "Document", "Datum": "Documentdatum", "Pagina": "Pagina"}
 _STATUS_COLOURS = {"verlopen": "color: #991b1b; font-weight: 600", "nu aan de orde": "color: #9a3412; font-weight: 600"}
 
 
-def _register_table(commitments: list[Commitment], today: date):
+def _register_table(commitments: list[Commitment], today: date, standings=None):
     """The register as a pandas Styler: real dates and amounts (so sorting works), shown the Dutch way."""
     import pandas as pd
 
     at = {name: i for i, (name, _) in enumerate(present.REGISTER_COLUMNS)}
     rows = [[n] + [row[at[_REGISTER_SOURCE[h]]] for h in REGISTER_HEADERS[1:]]
-            for n, row in enumerate(present.register_rows(commitments, today), start=1)]
+            for n, row in enumerate(present.register_rows(commitments, today, standings), start=1)]
     frame = pd.DataFrame(rows, columns=REGISTER_HEADERS)
     for column in ("Van", "Tot", "Datum"):
         frame[column] = pd.to_datetime(frame[column])
     frame["Bedrag"] = frame["Bedrag"].astype("float")
     shown = {column: (lambda v: "" if pd.isna(v) else v.strftime("%d-%m-%Y")) for column in ("Van", "Tot", "Datum")}
     shown["Bedrag"] = lambda v: "" if pd.isna(v) else present.money(v)
-    shown.update({column: (lambda v: "" if v is None or v != v else v) for column in ("Actor", "Adviespunt",
-                                                                                       "Termijn", "Document")})
+    shown.update({column: (lambda v: "" if v is None or v != v else v) for column in ("Voortgang", "Actor",
+                                                                                       "Adviespunt", "Termijn",
+                                                                                       "Document")})
     return frame.style.format(shown).map(lambda v: _STATUS_COLOURS.get(v, ""), subset=["Status"])
 
 
@@ -420,11 +423,13 @@ def register_tab(app: App) -> None:
         view = app.assistant.register_view(where, today=today)
         found = view.commitments
         folder = app.output_folder()
-        files = [app.assistant.export_register(found, folder / f"toezeggingen-{today.isoformat()}{suffix}", today)
+        files = [app.assistant.export_register(found, folder / f"toezeggingen-{today.isoformat()}{suffix}", today,
+                                               view.standings)
                  for suffix in (".xlsx", ".csv")]
         choices = [(f"{n}. {present.shorten(c.action, 80)}", n - 1) for n, c in enumerate(found, start=1)]
         doc_choices = _document_choices(view.documents)
-        return (fragments.register_summary(view), _register_table(found, today), (today, found),
+        return (fragments.register_summary(view), _register_table(found, today, view.standings),
+                (today, found, view.standings),
                 gr.update(choices=choices, value=None), fragments.EMPTY_DETAIL, *[str(f) for f in files],
                 gr.update(choices=view.actors, value=actor if actor in view.actors else None),
                 gr.update(choices=doc_choices,
@@ -434,9 +439,29 @@ def register_tab(app: App) -> None:
     def detail(listing, index: int | None) -> str:
         if not listing or index is None or not 0 <= index < len(listing[1]):
             return fragments.EMPTY_DETAIL
-        today, found = listing
+        today, found, standings = listing
         c = found[index]
-        return fragments.commitment_detail(index + 1, c, today, app.assistant.evidence_if_due(c, today))
+        return fragments.commitment_detail(index + 1, c, today, app.assistant.evidence_if_due(c, today),
+                                           standings.get(c.id))
+
+    @shown_errors
+    def record(listing, index: int | None, kind: str, new_due: str, note: str):
+        if not listing or index is None or not 0 <= index < len(listing[1]):
+            raise gr.Error("Kies eerst een toezegging in de lijst.")
+        today, found, standings = listing
+        c = found[index]
+        if kind == FOLLOW_SUGGESTION:
+            app.assistant.clear_status(c.id)
+            said = "Vastgelegde voortgang vergeten; het register volgt weer wat latere documenten melden."
+        else:
+            typed = present.parse_term(new_due, today)
+            saved = app.assistant.set_status(c.id, kind, note=note, new_due=typed, today=date.today())
+            said = f"Vastgelegd: {present.TRACKING_LABELS[saved.kind]}."
+        standings = {**standings, **app.assistant.standings([c], today)}
+        return (fragments.notice([said]), (today, found, standings),
+                fragments.commitment_detail(index + 1, c, today, app.assistant.evidence_if_due(c, today),
+                                            standings.get(c.id)),
+                _register_table(found, today, standings))
 
     def chosen(listing, evt: gr.SelectData):
         index = evt.index[0] if evt.index else None  # the row in our list, also when the table is sorted
@@ -466,18 +491,32 @@ def register_tab(app: App) -> None:
                                     min_width=200, elem_id="register-csv")
         table = gr.Dataframe(headers=REGISTER_HEADERS, label="Toezeggingen", interactive=False, wrap=True,
                              elem_id="register-table", max_height=600,
-                             datatype=["number", "str", "str", "str", "str", "str", "date", "date", "number",
-                                       "str", "date", "number"],
-                             column_widths=["3%", "7%", "19%", "7%", "8%", "9%", "7%", "7%", "7%", "14%", "7%",
-                                            "5%"])
+                             datatype=["number", "str", "str", "str", "str", "str", "str", "date", "date",
+                                       "number", "str", "date", "number"],
+                             column_widths=["3%", "6%", "9%", "17%", "6%", "7%", "8%", "6%", "6%", "7%", "13%",
+                                            "7%", "5%"])
         with gr.Row(equal_height=False, elem_id="commitment-detail"):
-            which = gr.Dropdown(label="Toon toezegging", choices=[], value=None, scale=1, elem_id="register-choice")
+            with gr.Column(scale=1):
+                which = gr.Dropdown(label="Toon toezegging", choices=[], value=None, elem_id="register-choice")
+                with gr.Group(elem_id="register-progress"):
+                    progress = gr.Dropdown(label="Voortgang vastleggen",
+                                           info="Bevestig of kies wat er van de toezegging is geworden.",
+                                           choices=[("volg wat latere documenten melden", FOLLOW_SUGGESTION)]
+                                           + [(present.TRACKING_LABELS[k], k) for k in present.SETTABLE],
+                                           value=FOLLOW_SUGGESTION, elem_id="register-progress-kind")
+                    new_due = gr.Textbox(label="Nieuwe termijn (bij vertraagd)", placeholder="bijv. september 2025")
+                    note = gr.Textbox(label="Notitie", placeholder="bijv. bevestigd in de raadsinformatiebrief van mei",
+                                      lines=2)
+                    save = gr.Button("Voortgang vastleggen", variant="secondary", elem_id="register-progress-save")
+                said = _html("register-progress-said")
             item = _html("register-detail", fragments.EMPTY_DETAIL, scale=3)
 
     gr.on([tab.select, status.input, actor.input, doc_ids.input, after.submit, before.submit, peildatum.submit,
            apply.click], show, inputs=[status, after, before, actor, doc_ids, peildatum],
           outputs=[summary, table, listing, which, item, xlsx, csv, actor, doc_ids], api_name="register", **SEARCHING)
     which.input(detail, inputs=[listing, which], outputs=item, api_name="commitment", **SEARCHING)
+    save.click(record, inputs=[listing, which, progress, new_due, note], outputs=[said, listing, item, table],
+               api_name="set_status", **SEARCHING)
     table.select(chosen, inputs=listing, outputs=[which, item], api_visibility="private", **SEARCHING).then(
         None, js="() => document.getElementById('commitment-detail').scrollIntoView({behavior: 'smooth', "
                  "block: 'nearest'})")

@@ -18,12 +18,19 @@ from assistant.core import Assistant, Filters, RegisterFilter, StoreConfig
 from assistant.errors import AssistantError, FileMissing, InputError
 from assistant.present import (
     KIND_LABELS,
+    SETTABLE,
     STANCE_LABELS,
     STATUS_LABELS,
+    TRACKING_BY_LABEL,
+    TRACKING_LABELS,
     amount_text,
     due_text,
+    finding_source,
     parse_day,
+    parse_term,
+    plural,
     shorten,
+    standing_label,
     supported_types,
 )
 
@@ -330,21 +337,36 @@ def points(file, response, as_json, **store):
 @click.option("--evidence", is_flag=True, help="Toon bij verlopen en lopende toezeggingen latere vermeldingen.")
 @click.option("--export", "export_path", type=click.Path(path_type=Path), help="Schrijf het register naar .xlsx of .csv.")
 @click.option("--json", "as_json", is_flag=True, help="Print de toezeggingen als JSON.")
+@click.option("--set-status", "set_status", nargs=2, metavar="ID STATUS",
+              help="Leg de voortgang van toezegging ID vast: " + ", ".join(TRACKING_LABELS[k] for k in SETTABLE) + ".")
+@click.option("--note", default="", help="Toelichting bij --set-status (bijv. de brief waarin het staat).")
+@click.option("--new-due", help="Bij --set-status ID vertraagd: de nieuwe termijn (bijv. september 2025).")
+@click.option("--clear-status", metavar="ID", help="Vergeet de vastgelegde voortgang van toezegging ID.")
 @index_options
 @_core_errors
 def commitments(files, register, status, actor, due_after, due_before, today, evidence, export_path, as_json,
-                **store):
-    """Toezeggingen in FILES (zonder ze te indexeren), of met --all het register van de index."""
+                set_status, note, new_due, clear_status, **store):
+    """Toezeggingen in FILES (zonder ze te indexeren), of met --all het register van de index.
+
+    In het register staat per verlopen of lopende toezegging wat latere documenten erover melden
+    (uitgevoerd, vertraagd, gewijzigd: voorgesteld, met bron); met --set-status legt u dat vast."""
     from datetime import date as _date
 
-    if not files and not register:
-        raise click.UsageError("geef bestanden of --all")
     day = today or _date.today()
     assistant = _assistant(**store)
+    if set_status or clear_status:
+        _record_status(assistant, set_status, note, new_due, clear_status, day)
+        return
+    if not files and not register:
+        raise click.UsageError("geef bestanden of --all")
     where = RegisterFilter(status=status, actor=actor, due_after=due_after, due_before=due_before)
-    found = assistant.register(where, today=day) if register else assistant.commitments_in(files, where, day)
+    if register:
+        view = assistant.register_view(where, today=day)
+        found, standings = view.commitments, view.standings
+    else:
+        found, standings = assistant.commitments_in(files, where, day), {}
     if export_path:
-        assistant.export_register(found, export_path, day)
+        assistant.export_register(found, export_path, day, standings)
         click.echo(f"{len(found)} toezeggingen geschreven naar {export_path}")
         return
     later = {c.id: assistant.evidence_if_due(c, day) for c in found} if evidence and register else {}
@@ -354,6 +376,11 @@ def commitments(files, register, status, actor, due_after, due_before, today, ev
             row = c.to_dict(day)
             if later.get(c.id) is not None:
                 row["evidence"] = [h.to_dict() for h in later[c.id]]
+            if c.id in standings and standings[c.id].kind:
+                s = standings[c.id]
+                row["standing"] = {"kind": s.kind, "confirmed": s.confirmed,
+                                   "note": s.note.to_dict() if s.note else None,
+                                   "finding": s.finding.to_dict() if s.finding else None}
             rows.append(row)
         _echo_json({"commitments": rows})
         return
@@ -361,10 +388,29 @@ def commitments(files, register, status, actor, due_after, due_before, today, ev
         amount = f", {amount_text(c.amount)}" if c.amount else ""
         click.echo(f"[{STATUS_LABELS[c.status(day)]}] {c.action}")
         click.echo(f"   {c.actor or '-'}; {due_text(c.due)}{amount}; {c.doc_title}, p. {c.source.page}, "
-                   f"alinea {c.source.block}")
+                   f"alinea {c.source.block}; id {c.id}")
+        s = standings.get(c.id)
+        if s is not None and s.kind:
+            where_said = finding_source(s.finding) if not s.confirmed else (s.note.note if s.note else "")
+            click.echo(f"   voortgang: {standing_label(s)}{': ' + where_said if where_said else ''}")
         for hit in later.get(c.id) or []:
             click.echo(f"   later: {hit.citation}: {shorten(hit.passage.text, 120)}")
-    click.echo(f"{len(found)} toezeggingen")
+    click.echo(plural(len(found), "toezegging", "toezeggingen"))
+
+
+def _record_status(assistant: Assistant, set_status, note: str, new_due: str | None, clear_status: str | None,
+                   day) -> None:
+    if clear_status:
+        assistant.clear_status(clear_status)
+        click.echo(f"Voortgang van {clear_status} vergeten; het register stelt weer voor wat latere documenten melden.")
+        return
+    commitment_id, label = set_status
+    kind = TRACKING_BY_LABEL.get(label.strip().lower(), label.strip().lower())
+    if kind not in SETTABLE:
+        raise InputError(f"onbekende status '{label}'; kies uit {', '.join(TRACKING_LABELS[k] for k in SETTABLE)}")
+    record = assistant.set_status(commitment_id, kind, note=note, new_due=parse_term(new_due, day), today=day)
+    extra = f", nieuwe termijn {due_text(record.new_due)}" if record.new_due else ""
+    click.echo(f"Toezegging {record.commitment_id}: {TRACKING_LABELS[record.kind]}{extra} vastgelegd op {day:%d-%m-%Y}.")
 
 
 @main.command()

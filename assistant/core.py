@@ -19,18 +19,21 @@ from datetime import date
 from pathlib import Path
 
 from assistant.compare import Comparison, compare_documents
-from assistant.errors import AssistantError, InputError, StoreError, UnknownDocument
+from assistant.errors import AssistantError, InputError, StoreError, UnknownCommitment, UnknownDocument
 from assistant.extract.commitments import extract_commitments, scored_sentences
 from assistant.extract.points import PointMapping, advice_points, map_points
 from assistant.extract.voice import is_response
-from assistant.model import Commitment, Document, DocumentInfo, Hit, Passage
+from assistant.model import (Commitment, DateRange, Document, DocumentInfo, Finding, Hit, Passage, Standing,
+                             StatusNote, Tracking)
+from assistant.present import SETTABLE, TRACKING_LABELS
 from assistant.parse import file_hash, parse_document
 from assistant.register import RegisterFilter, evidence_query, export_register, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
 from assistant.search.search import Filters, Mode, Searcher
 from assistant.search.store import Store, StoreConfig
 from assistant.versions import newest
-from assistant.views import DraftResult, PointsView, RegisterView, points_view, wants_evidence
+from assistant.tracking import suggest
+from assistant.views import DraftResult, PointsView, RegisterView, points_view, standing, wants_evidence
 
 __all__ = [
     "Assistant", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
@@ -50,6 +53,8 @@ class Assistant:
         # every commit), but two writers at once would race on the lexical cache.
         self._write_lock = threading.Lock()
         self._open_lock = threading.Lock()
+        self._suggested: dict[str, Finding | None] = {}
+        self._suggested_at: tuple[int, int] | None = None
 
     @property
     def embedder(self):
@@ -260,15 +265,72 @@ class Assistant:
         return self.store.commitments((where or RegisterFilter()).where(today or date.today()))
 
     def register_view(self, where: RegisterFilter | None = None, today: date | None = None) -> RegisterView:
-        """The register as the app shows it: the filtered commitments, and what the filters can offer."""
+        """The register as the app shows it: the filtered commitments with their standing (a status
+        the user set, else what a later document suggests), and what the filters can offer. A
+        commitment the user marked done or cancelled is no longer listed as overdue or due."""
         where = where or RegisterFilter()
         day = today or date.today()
         everything = self.store.commitments(None)  # one read; the filter is the same one the store applies
         with_commitments = {c.source.doc_id for c in everything}
+        chosen = [c for c in everything if where.allows(c, day)]
+        standings = self.standings(chosen, day)
+        if where.status in ("overdue", "due"):
+            chosen = [c for c in chosen if not standings[c.id].settled(day)]
         return RegisterView(
-            commitments=[c for c in everything if where.allows(c, day)], today=day, where=where,
+            commitments=chosen, today=day, where=where,
             actors=sorted({c.actor for c in everything if c.actor}),
-            documents=[d for d in self.documents() if d.id in with_commitments], total=len(everything))
+            documents=[d for d in self.documents() if d.id in with_commitments], total=len(everything),
+            standings=standings)
+
+    # -- where a commitment stands ------------------------------------------------------------
+
+    def standings(self, commitments: list[Commitment], today: date | None = None) -> dict[str, Standing]:
+        """Per commitment: the status the user set, else (once its term has come) the status a
+        later document suggests, with the sentence and its source."""
+        day = today or date.today()
+        notes = self.store.statuses()
+        asked = [c for c in commitments if c.id not in notes and wants_evidence(c, day)]
+        found = self.suggestions(asked)
+        return {c.id: standing(c, notes, found.get(c.id)) for c in commitments}
+
+    def suggestions(self, commitments: list[Commitment]) -> dict[str, Finding]:
+        """What later documents report about each commitment (none where nothing is found).
+        Kept per index state: the register asks again on every filter change."""
+        key = self.store.generation()
+        if self._suggested_at != key:
+            self._suggested, self._suggested_at = {}, key
+        todo = [c for c in commitments if c.id not in self._suggested]
+        for c, hits in zip(todo, self.evidence_many(todo)):
+            self._suggested[c.id] = suggest(c, hits)
+        return {c.id: f for c in commitments if (f := self._suggested.get(c.id)) is not None}
+
+    def commitment(self, commitment_id: str) -> Commitment:
+        """One commitment of the register by its id (as the register, CLI and export show it)."""
+        doc_id, _, start = commitment_id.rpartition("-c")
+        if doc_id and start.isdigit():
+            for c in self.store.commitments({"doc_id": doc_id}):
+                if c.id == commitment_id:
+                    return c
+        raise UnknownCommitment(commitment_id)
+
+    def set_status(self, commitment_id: str, kind: Tracking, note: str = "", new_due: DateRange | None = None,
+                   today: date | None = None) -> StatusNote:
+        """Confirm or set where a commitment stands (done, delayed with a new date, changed,
+        cancelled), with a note. Stored beside the index: it survives re-ingest and reindex."""
+        if kind not in SETTABLE:
+            raise InputError(f"onbekende status '{kind}'; kies uit {', '.join(TRACKING_LABELS[k] for k in SETTABLE)}")
+        c = self.commitment(commitment_id)
+        record = StatusNote(commitment_id=c.id, kind=kind, text=c.text, on=today or date.today(), note=note.strip(),
+                            new_due=new_due)
+        with self._write_lock:
+            self.store.set_status(record)
+        return record
+
+    def clear_status(self, commitment_id: str) -> None:
+        """Forget the status set for a commitment: the register suggests again."""
+        c = self.commitment(commitment_id)
+        with self._write_lock:
+            self.store.clear_status(c.id)
 
     def evidence(self, commitment: Commitment, k: int = 3) -> list[Hit]:
         """Passages in later documents that most likely report on a commitment."""
@@ -285,9 +347,14 @@ class Assistant:
         by_id = {c.id: later_evidence(self.searcher, c, k=k, vector=v) for c, v in zip(dated, vectors)}
         return [by_id.get(c.id, []) for c in commitments]
 
-    def export_register(self, commitments: list[Commitment], path: str | Path, today: date | None = None) -> Path:
-        """Write commitments as .xlsx (dates as dates, amounts as numbers) or .csv."""
-        return export_register(commitments, path, today or date.today())
+    def export_register(self, commitments: list[Commitment], path: str | Path, today: date | None = None,
+                        standings: dict[str, Standing] | None = None) -> Path:
+        """Write commitments as .xlsx (dates as dates, amounts as numbers) or .csv, with where each
+        stands (``standings`` as the register view holds them; looked up when not given)."""
+        day = today or date.today()
+        if standings is None:
+            standings = self.standings(commitments, day)
+        return export_register(commitments, path, day, standings)
 
     def draft(self, advice: str | Path | None, response: str | Path | None, output: str | Path,
               template: str | Path | None = None, today: date | None = None) -> DraftResult:
@@ -300,10 +367,28 @@ class Assistant:
         scored = scored_sentences(response_doc) if response_doc is not None else []
         commitments = [s.commitment for s in scored if s.accepted]
         possible = [s.commitment for s in scored if not s.accepted and s.looks_like_one]
+        day = today or date.today()
         later = dict(zip((c.id for c in commitments), self.evidence_many(commitments, k=EVIDENCE_PER_COMMITMENT)))
-        draft = build_draft(advice_doc, response_doc, mappings, commitments, later, today or date.today(), notes,
-                            possible)
+        standings = self._draft_standings(response_doc, commitments, later, day)
+        draft = build_draft(advice_doc, response_doc, mappings, commitments, later, day, notes, possible, standings)
         return DraftResult(write_draft(draft, output, template=template), draft)
+
+    def _draft_standings(self, response: Document | None, commitments: list[Commitment],
+                         later: dict[str, list[Hit]], day: date) -> dict[str, Standing]:
+        """Standings for a draft's commitments: the status the user set (under the id the register
+        gives the commitment: the response may be indexed from another path), else what the later
+        passages the draft quotes suggest."""
+        notes = self.store.statuses()
+        indexed_as = response.id if response is not None else ""
+        if response is not None and self.store.document(response.id) is None and response.content_hash:
+            twin = self.store.document_with_version(response.content_hash)
+            indexed_as = twin.id if twin is not None else indexed_as
+        found = {}
+        for c in commitments:
+            key = f"{indexed_as}-c{c.source.start}" if indexed_as else c.id
+            finding = suggest(c, later.get(c.id, [])) if wants_evidence(c, day) else None
+            found[c.id] = standing(c, {c.id: notes[key]} if key in notes else {}, finding)
+        return found
 
     # -- two versions -----------------------------------------------------------------------
 

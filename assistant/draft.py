@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 from assistant.extract.points import PointMapping
-from assistant.model import Answer, Commitment, Document, Hit
+from assistant.model import Answer, Commitment, Document, Finding, Hit, Standing
 from assistant.nl.sentences import sentences
 from assistant.present import long_date
 from assistant.views import in_answer
@@ -51,6 +51,8 @@ class DraftCommitment:
     commitment: Commitment
     source: int  # number in the source list
     later: list[tuple[Hit, int]] = field(default_factory=list)  # passage and its source number
+    standing: Standing = field(default_factory=Standing)  # set by the user, or suggested by a later letter
+    standing_source: int | None = None  # source number of the suggesting sentence
 
 
 @dataclass
@@ -100,10 +102,19 @@ class _Sources:
         d = hit.document
         return self.add(d.title, d.date, d.reference, hit.passage.page, hit.passage.block, d.path)
 
+    def from_finding(self, finding: Finding, later: list[Hit]) -> int | None:
+        """The source number of a finding's sentence: the later passage it was read from."""
+        for hit in later:
+            if finding.source and hit.document.id == finding.source.doc_id and hit.passage.block == finding.source.block \
+                    and hit.passage.page == finding.source.page:
+                return self.from_hit(hit)
+        return None
+
 
 def build_draft(advice: Document | None, response: Document | None, mappings: list[PointMapping],
                 commitments: list[Commitment], later: dict[str, list[Hit]], today: date,
-                notes: list[str] | None = None, possible: list[Commitment] | None = None) -> Draft:
+                notes: list[str] | None = None, possible: list[Commitment] | None = None,
+                standings: dict[str, Standing] | None = None) -> Draft:
     """Assemble the draft from what the core found: the points with their answers, the
     commitments in the response, per commitment the later passages that report on it, and the
     sentences that may be commitments the classifier did not accept (``possible``)."""
@@ -114,14 +125,14 @@ def build_draft(advice: Document | None, response: Document | None, mappings: li
     assert point_doc is not None  # there are points, so there is a document they came from
     sources = _Sources()
     points = [_draft_point(m, point_doc, response, in_answer(m, commitments), in_answer(m, possible or []), later,
-                           sources, today) for m in mappings]
+                           sources, today, standings or {}) for m in mappings]
     return Draft(subject=point_doc.title or "Vervolgadvies", today=today, advice=advice, response=response,
                  points=points, sources=sources.refs, notes=list(notes or []))
 
 
 def _draft_point(mapping: PointMapping, point_doc: Document, response: Document | None,
                  mine: list[Commitment], maybe: list[Commitment], later: dict[str, list[Hit]], sources: _Sources,
-                 today: date) -> DraftPoint:
+                 today: date, standings: dict[str, Standing]) -> DraftPoint:
     point = mapping.point
     point_source = sources.from_doc(point_doc, point.source.page, point.source.block)
     answer = mapping.answer
@@ -133,6 +144,9 @@ def _draft_point(mapping: PointMapping, point_doc: Document, response: Document 
         for c in mine:
             item = DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block))
             item.later = [(hit, sources.from_hit(hit)) for hit in later.get(c.id, [])]
+            item.standing = standings.get(c.id) or Standing()
+            if item.standing.finding is not None and not item.standing.confirmed:
+                item.standing_source = sources.from_finding(item.standing.finding, later.get(c.id, []))
             items.append(item)
         possible = [DraftCommitment(c, sources.from_doc(response, c.source.page, c.source.block)) for c in maybe]
     return DraftPoint(mapping, point_source, answer_source, items,
@@ -163,7 +177,19 @@ def suggested_questions(mapping: PointMapping, commitments: list[DraftCommitment
         status = c.status(today)
         what = c.action.rstrip(" .…")
         when = f" ({c.due.label})" if c.due else ""
-        if status == "overdue" and not item.later:
+        s = item.standing
+        if s.settled(today):
+            continue  # the secretary recorded it as done, cancelled or moved to a term not yet passed
+        if status in ("overdue", "due") and s.finding is not None and not s.confirmed and s.kind != "mentioned":
+            cite = f" [{item.standing_source}]" if item.standing_source else ""
+            said = {"done": "als uitgevoerd gemeld", "changed": "gewijzigd",
+                    "delayed": "vertraagd" + (f" (nieuwe termijn: {s.finding.new_due.label})"
+                                              if s.finding.new_due else "")}[s.kind]
+            follow = {"done": "Is de toezegging daarmee volledig nagekomen?",
+                      "changed": "Wat is er veranderd en waarom?",
+                      "delayed": "Wat is de reden, en is de nieuwe termijn haalbaar?"}[s.kind]
+            questions.append(f"De toezegging \u2018{what}\u2019{when} is volgens {s.finding.doc_title}{cite} {said}. {follow}")
+        elif status == "overdue" and not item.later:
             questions.append(f"De termijn van de toezegging \u2018{what}\u2019{when} is verstreken en in de index staat "
                              "geen later document dat erover bericht. Wat is de stand van zaken?")
         elif status == "overdue":

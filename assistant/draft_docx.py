@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant.draft import Draft, DraftPoint, quoted_answer
 from assistant.errors import AssistantError, OutputError
-from assistant.present import STANCE_SENTENCES, STATUS_LABELS, amount_text, due_text, long_date
+from assistant.present import STANCE_SENTENCES, STATUS_LABELS, amount_text, due_text, long_date, standing_label
 
 _TABLE_STYLES = ("Table Grid",)
 _PLACEHOLDER = "[Schrijf hier het vervolgadvies van de adviesraad op dit punt.]"
@@ -137,8 +137,11 @@ class _Writer:
             rows = []
             for item in p.commitments:
                 c = item.commitment
-                rows.append([c.action, c.actor or "", due_text(c.due), amount_text(c.amount),
-                             f"{STATUS_LABELS[c.status(draft.today)]}, {c.certainty} ({c.confidence:.0%})",
+                status = f"{STATUS_LABELS[c.status(draft.today)]}, {c.certainty} ({c.confidence:.0%})"
+                if item.standing.kind:
+                    status += "; " + standing_label(item.standing) + (
+                        f" [{item.standing_source}]" if item.standing_source else "")
+                rows.append([c.action, c.actor or "", due_text(c.due), amount_text(c.amount), status,
                              f"[{item.source}]"])
             self.table(["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"], rows)
         if p.possible:

@@ -106,6 +106,16 @@ class UnknownDocument(AssistantError):
     exit_code = 12
 
 
+class UnknownCommitment(AssistantError):
+    """A commitment asked for by id is not in the register."""
+
+    exit_code = 12
+
+    def __init__(self, commitment_id: str) -> None:
+        super().__init__(f"Toezegging '{commitment_id}' staat niet in het register; de id staat achter elke "
+                         "toezegging in `assistant commitments --all` en in de export (kolom Id)")
+
+
 class OutputError(AssistantError):
     """A result file (Word, Excel) cannot be written."""
 

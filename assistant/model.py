@@ -376,3 +376,69 @@ class Commitment:
             "confidence": self.confidence,
             "why": list(self.why),
         }
+
+
+# What later documents report about a commitment, and what the user confirmed.
+Tracking = Literal["delayed", "changed", "done", "cancelled", "mentioned"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One later sentence about a commitment, classed: done, delayed (with the new date), changed
+    (with the other amount) or just mentioned."""
+
+    kind: Tracking
+    sentence: str
+    source: Source | None = None
+    doc_title: str | None = None
+    doc_date: date | None = None
+    new_due: DateRange | None = None
+    amount: Amount | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "sentence": self.sentence,
+                "source": self.source.to_dict() if self.source else None,
+                "document": {"title": self.doc_title, "date": self.doc_date.isoformat() if self.doc_date else None},
+                "new_due": self.new_due.to_dict() if self.new_due else None,
+                "amount": self.amount.to_dict() if self.amount else None}
+
+
+@dataclass(frozen=True)
+class StatusNote:
+    """A status the user confirmed or set for a commitment, with a note; kept across reindex."""
+
+    commitment_id: str
+    kind: Tracking
+    text: str  # the commitment's sentence when the status was set: a changed letter does not inherit it
+    on: date
+    note: str = ""
+    new_due: DateRange | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"commitment": self.commitment_id, "kind": self.kind, "on": self.on.isoformat(), "note": self.note,
+                "new_due": self.new_due.to_dict() if self.new_due else None}
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a commitment stands beyond its term: a status the user set (``note``), else the one
+    a later document suggests (``finding``, with its source)."""
+
+    note: StatusNote | None = None
+    finding: Finding | None = None
+
+    @property
+    def kind(self) -> str | None:
+        return self.note.kind if self.note else self.finding.kind if self.finding else None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.note is not None
+
+    def settled(self, today: date) -> bool:
+        """By the user's word no longer overdue: done, cancelled, or delayed to a term not yet passed."""
+        if self.note is None:
+            return False
+        if self.note.kind == "delayed":
+            return self.note.new_due is not None and self.note.new_due.end >= today
+        return self.note.kind in ("done", "cancelled")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError, OutputError
-from assistant.model import CERTAIN, Commitment, Hit, Status
+from assistant.model import CERTAIN, Commitment, Hit, Standing, Status
 from assistant.nl.analyzer import analyze
 from assistant.present import REGISTER_COLUMNS as COLUMNS
 from assistant.present import register_rows
@@ -104,10 +104,12 @@ def evidence_query(commitment: Commitment) -> str:
     return commitment.action or commitment.text
 
 
-def export_register(commitments: list[Commitment], path: str | Path, today: date) -> Path:
-    """Write the register as .xlsx (dates as dates, amounts as numbers, frozen header) or .csv."""
+def export_register(commitments: list[Commitment], path: str | Path, today: date,
+                    standings: dict[str, Standing] | None = None) -> Path:
+    """Write the register as .xlsx (dates as dates, amounts as numbers, frozen header) or .csv,
+    with each commitment's standing (set by the user, or suggested with its source)."""
     path = Path(path)
-    rows = register_rows(commitments, today)
+    rows = register_rows(commitments, today, standings)
     header = [name for name, _ in COLUMNS]
     if path.suffix.lower() == ".csv":
         try:

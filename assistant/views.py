@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.extract.points import PointMapping
-from assistant.model import Commitment, Document, DocumentInfo
+from assistant.model import Commitment, Document, DocumentInfo, Finding, Standing, StatusNote
 from assistant.present import STATUSES
 
 if TYPE_CHECKING:
@@ -41,6 +41,15 @@ def in_answer(mapping: PointMapping, commitments: list[Commitment]) -> list[Comm
         return []
     return [c for c in commitments
             if c.source.doc_id == answer.source.doc_id and answer.source.start <= c.source.start < answer.source.end]
+
+
+def standing(c: Commitment, notes: dict[str, StatusNote], finding: Finding | None) -> Standing:
+    """A stored status counts only for the sentence it was set for (a new version of the letter
+    may hold another commitment at the same place)."""
+    note = notes.get(c.id)
+    if note is not None and " ".join(note.text.split()) != " ".join(c.text.split()):
+        note = None
+    return Standing(note, finding)
 
 
 @dataclass
@@ -105,6 +114,10 @@ class RegisterView:
     actors: list[str]  # everyone who makes a commitment in the index, for the filter
     documents: list[DocumentInfo]  # the indexed documents that hold commitments
     total: int  # commitments in the index, before the filter
+    standings: dict[str, Standing] = field(default_factory=dict)  # by commitment id, where there is news
+
+    def standing(self, c: Commitment) -> Standing:
+        return self.standings.get(c.id, Standing())
 
     def counts(self) -> dict[str, int]:
         found = Counter(c.status(self.today) for c in self.commitments)

@@ -129,8 +129,16 @@ def test_commitments_show_how_sure_the_assistant_is(draft_path):
     header = [c.text for c in tables[0].rows[0].cells]
     assert header == ["Wat", "Wie", "Wanneer", "Bedrag", "Status", "Bron"]
     sure = [row.cells[4].text for t in tables for row in t.rows[1:]]
-    assert sure and all(re.fullmatch(r"(open|nu aan de orde|verlopen|zonder datum), (zeker|mogelijk) \(\d{1,3}%\)", s)
-                        for s in sure)
+    assert sure and all(re.fullmatch(r"(open|nu aan de orde|verlopen|zonder datum), (zeker|mogelijk) \(\d{1,3}%\)"
+                                     r"(; (uitgevoerd|vertraagd|gewijzigd|genoemd)[^;]* \((voorgesteld|bevestigd [\d-]+)\)"
+                                     r"( \[\d+\])?)?", s) for s in sure)
+    # the later progress letter reports the Molenweg extension as done: suggested, with its source
+    molenweg = next(row for t in tables for row in t.rows[1:] if "Molenweg" in row.cells[0].text)
+    assert re.search(r"uitgevoerd \(voorgesteld\) \[\d+\]", molenweg.cells[4].text)
+    questions = " ".join(p.text for p in docx.Document(str(draft_path)).paragraphs)
+    assert re.search(r"De toezegging ‘De logeervoorziening aan de Molenweg[^’]*’ \(per 1 september 2025\) is volgens "
+                     r"Voortgang uitvoering[^\[]*\[\d+\] als uitgevoerd gemeld\. Is de toezegging daarmee volledig nagekomen\?",
+                     questions)
 
 
 def test_footer_has_page_numbers(draft_path):

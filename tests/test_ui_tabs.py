@@ -179,8 +179,8 @@ def test_points_pickers_offer_the_indexed_documents_advice_and_response_first(se
 def test_register_lists_every_commitment_with_the_dutch_columns(served):
     summary, table, which, *_ = register(served)
 
-    assert table["headers"] == ["Nr", "Status", "Toezegging", "Actor", "Adviespunt", "Termijn", "Van", "Tot",
-                                "Bedrag", "Document", "Datum", "Pagina"]
+    assert table["headers"] == ["Nr", "Status", "Voortgang", "Toezegging", "Actor", "Adviespunt", "Termijn", "Van",
+                                "Tot", "Bedrag", "Document", "Datum", "Pagina"]
     listed = rows(table)
     assert len(listed) == len(served.assistant.register()) > 20
     assert [row["Nr"] for row in listed] == list(range(1, len(listed) + 1))
@@ -258,6 +258,28 @@ def test_a_chosen_overdue_commitment_shows_its_sentence_and_what_later_letters_s
 
     assert "Vóór 1 november 2024 kunnen mantelzorgers de waardering ook digitaal aanvragen" in detail
     assert '<span class="badge overdue">verlopen</span>' in detail
+
+
+def test_a_later_letter_suggests_a_status_and_the_user_confirms_it(served):
+    _summary, table, which, *_ = register(served, status="overdue", peildatum="01-12-2025")
+    molenweg = next(row for row in rows(table) if row["Toezegging"].startswith("De logeervoorziening aan de Molenweg"))
+    assert molenweg["Voortgang"] == "uitgevoerd (voorgesteld)"
+    index = next(value for label, value in which["choices"] if "Molenweg" in label)
+    detail = served.call(index, api_name="/commitment")
+    assert "Voortgang" in detail and "uitgevoerd (voorgesteld)" in detail and "Volgens Voortgang uitvoering" in detail
+
+    said, detail, table = served.call(index, "done", "", "zelf nagevraagd", api_name="/set_status")
+
+    assert "Vastgelegd: uitgevoerd." in said
+    assert "uitgevoerd (bevestigd" in detail and "zelf nagevraagd" in detail
+    assert any((row["Voortgang"] or "").startswith("uitgevoerd (bevestigd") for row in rows(table))
+    # confirmed done: no longer among the overdue ones; forgetting it brings the suggestion back
+    _summary, table, which, *_ = register(served, status="overdue", peildatum="01-12-2025")
+    assert not any(row["Toezegging"].startswith("De logeervoorziening aan de Molenweg") for row in rows(table))
+    _summary, table, which, *_ = register(served, peildatum="01-12-2025")
+    index = next(value for label, value in which["choices"] if "Molenweg" in label)
+    said, detail, _table = served.call(index, "volg", "", "", api_name="/set_status")
+    assert "vergeten" in said and "uitgevoerd (voorgesteld)" in detail
     assert "Wat latere documenten erover melden" in detail
     assert "Voortgang uitvoering advies mantelzorgondersteuning en respijtzorg, 18-11-2025" in detail
     assert "<mark>" in detail

@@ -12,16 +12,16 @@ from datetime import date
 from typing import Any
 
 from assistant.errors import InputError
-from assistant.model import Amount, AmountPeriod, Commitment, DateRange
+from assistant.model import Amount, AmountPeriod, Commitment, DateRange, Finding, Standing
 from assistant.nl.sentences import shorten
 from assistant.parse.detect import SUPPORTED_SUFFIXES
 
 __all__ = [
     "BODY_HEADING", "SUMMARY_HEADING", "NO_ANSWER",
     "CERTAINTY_LABELS", "FIELD_LABELS", "HEDGE_LABELS", "KIND_LABELS", "MATCHED_BY", "OP_LABELS",
-    "STANCE_LABELS", "STANCE_SENTENCES", "STATUSES", "STATUS_LABELS", "STRENGTH_EXPLAINED", "STRENGTH_LABELS",
-    "REGISTER_COLUMNS", "SUPPORTED_SUFFIXES", "amount_text", "commitment_line", "day", "due_text", "field_value", "long_date", "money", "parse_day",
-    "period_text", "plural", "register_rows", "shorten", "supported_types",
+    "STANCE_LABELS", "STANCE_SENTENCES", "SETTABLE", "STATUSES", "STATUS_LABELS", "TRACKING_BY_LABEL", "TRACKING_LABELS", "STRENGTH_EXPLAINED", "STRENGTH_LABELS",
+    "REGISTER_COLUMNS", "SUPPORTED_SUFFIXES", "amount_text", "commitment_line", "day", "due_text", "field_value", "long_date", "money", "parse_day", "parse_term",
+    "period_text", "plural", "finding_source", "register_rows", "shorten", "standing_label", "supported_types",
 ]
 
 KIND_LABELS: dict[str, str] = {
@@ -50,6 +50,11 @@ MATCHED_BY: dict[str, str] = {"content": "gekoppeld op inhoud: de reactie noemt 
                               "quote": "gekoppeld via het geciteerde adviespunt"}
 
 STATUSES: tuple[str, ...] = ("open", "due", "overdue", "undated")
+# What later documents report, or the user set: where a commitment stands beyond its term.
+TRACKING_LABELS: dict[str, str] = {"done": "uitgevoerd", "delayed": "vertraagd", "changed": "gewijzigd",
+                                   "cancelled": "vervallen", "mentioned": "genoemd"}
+SETTABLE: tuple[str, ...] = ("done", "delayed", "changed", "cancelled")  # what a user can confirm or set
+TRACKING_BY_LABEL: dict[str, str] = {label: kind for kind, label in TRACKING_LABELS.items()}
 STATUS_LABELS: dict[str, str] = {"open": "open", "due": "nu aan de orde", "overdue": "verlopen",
                                  "undated": "zonder datum"}
 STRENGTH_LABELS: dict[str, str] = {"firm": "stellig", "intent": "voornemen"}
@@ -154,19 +159,49 @@ REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Status", 16), ("Toezegging", 60), ("Actor", 14), ("Adviespunt", 10), ("Termijn (tekst)", 24),
     ("Termijn van", 12), ("Termijn tot", 12), ("Bedrag (€)", 14), ("Soort bedrag", 14), ("Periode", 10),
     ("Document", 40), ("Documentdatum", 14), ("Pagina", 8), ("Alinea", 8), ("Zin", 80),
-    ("Zekerheid", 11), ("Kans", 8), ("Waarom herkend", 40),
+    ("Zekerheid", 11), ("Kans", 8), ("Waarom herkend", 40), ("Voortgang", 26), ("Voortgang: bron", 50),
+    ("Voortgang: zin", 60), ("Notitie", 40), ("Id", 36),
 )
 
 
-def register_rows(commitments: list[Commitment], today: date) -> list[list[Any]]:
+def standing_label(s: Standing) -> str:
+    """"uitgevoerd (bevestigd)", "vertraagd tot september 2025 (voorgesteld)", or "" without news."""
+    kind = s.kind
+    if kind is None:
+        return ""
+    new_due = s.note.new_due if s.note else s.finding.new_due if s.finding else None
+    label = TRACKING_LABELS[kind] + (f", nieuwe termijn {new_due.label or due_text(new_due)}"
+                                     if kind == "delayed" and new_due else "")
+    if s.note:
+        return f"{label} (bevestigd {day(s.note.on)})"
+    return f"{label} (voorgesteld)"
+
+
+def finding_source(f: Finding | None) -> str:
+    """Where a later document says it: title, date, page, paragraph."""
+    if f is None or f.source is None:
+        return ""
+    parts = [f.doc_title or f.source.doc_id]
+    if f.doc_date:
+        parts.append(day(f.doc_date))
+    parts += [f"p. {f.source.page}", f"alinea {f.source.block}"]
+    return ", ".join(parts)
+
+
+def register_rows(commitments: list[Commitment], today: date,
+                  standings: dict[str, Standing] | None = None) -> list[list[Any]]:
     """One row per commitment under REGISTER_COLUMNS: dates as dates and amounts as numbers."""
     rows = []
     for c in commitments:
+        s = (standings or {}).get(c.id) or Standing()
+        finding = s.finding if s.note is None else None
         rows.append([
             STATUS_LABELS[c.status(today)], c.action, c.actor, c.point, c.due.label if c.due else None,
             c.due.start if c.due else None, c.due.end if c.due else None, c.amount.eur if c.amount else None,
             c.amount.kind if c.amount else None, period_text(c.amount.period) or None if c.amount else None, c.doc_title, c.doc_date,
             c.source.page, c.source.block, c.text, c.certainty, round(c.confidence, 2), ", ".join(c.why),
+            standing_label(s) or None, finding_source(finding) or None, finding.sentence if finding else None,
+            s.note.note if s.note and s.note.note else None, c.id,
         ])
     return rows
 
@@ -187,3 +222,16 @@ def parse_day(text: str | None, last: bool = False) -> date | None:
     if period is None:
         raise InputError(f"'{text.strip()}' is geen datum. Typ bijvoorbeeld 2024, maart 2024 of 14-03-2024.")
     return period.end if last else period.start
+
+
+def parse_term(text: str | None, reference: date | None = None) -> DateRange | None:
+    """A term as a user types it ("september 2025", "eind 2025", "01-09-2025"); None for nothing
+    typed; InputError for anything else."""
+    from assistant.nl.dates import normalise_due
+
+    if not (text or "").strip():
+        return None
+    period = normalise_due(text.strip(), reference)
+    if period is None:
+        raise InputError(f"'{text.strip()}' is geen termijn. Typ bijvoorbeeld september 2025, eind 2025 of 01-09-2025.")
+    return period

@@ -8,13 +8,14 @@ template). The styles are in ``app.css`` and ``compare.css`` beside this module.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.model import Commitment, Hit, Passage
+from assistant.model import Commitment, Hit, Passage, Standing
 from assistant.compare import BLOCK_OPS
 from assistant.present import (
     BODY_HEADING,
@@ -27,13 +28,16 @@ from assistant.present import (
     STATUS_LABELS,
     STRENGTH_EXPLAINED,
     SUMMARY_HEADING,
+    TRACKING_LABELS,
     amount_text,
     commitment_line,
     day,
     due_text,
     field_value,
+    finding_source,
     plural,
     shorten,
+    standing_label,
 )
 
 if TYPE_CHECKING:
@@ -235,11 +239,17 @@ def register_summary(view: RegisterView) -> str:
                        "tabblad Documenten."], warn=True)
     if not found:
         return notice([line, "Zet de filters ruimer om meer te zien."], warn=True)
+    kinds = Counter(view.standing(c).kind for c in found if view.standing(c).kind)
+    if kinds:
+        line += (" Volgens latere documenten of uw eigen vastlegging: "
+                 + ", ".join(f"{n} {TRACKING_LABELS[k]}" for k, n in kinds.most_common()) + ".")
     return notice([line])
 
 
-def commitment_detail(number: int, c: Commitment, today: date, later: list[Hit] | None) -> str:
-    """One commitment in full; ``later`` None when later documents were not searched (not yet due)."""
+def commitment_detail(number: int, c: Commitment, today: date, later: list[Hit] | None,
+                      standing: Standing | None = None) -> str:
+    """One commitment in full; ``later`` None when later documents were not searched (not yet due);
+    ``standing`` what a later document suggests or the user set."""
     status = c.status(today)
     where = ", ".join(part for part in (c.doc_title, day(c.doc_date), f"p. {c.source.page}",
                                         f"alinea {c.source.block}") if part)
@@ -250,6 +260,15 @@ def commitment_detail(number: int, c: Commitment, today: date, later: list[Hit] 
     dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
     parts = [f'<div class="item"><div class="cite">Toezegging {number} {badge(status, STATUS_LABELS[status])}</div>',
              f'<p class="sentence">{esc(c.text)}</p><dl>{dl}</dl>']
+    if standing is not None and standing.kind:
+        parts.append("<h4>Voortgang</h4>")
+        lines = [standing_label(standing)]
+        if standing.note and standing.note.note:
+            lines.append(f"Notitie: {standing.note.note}")
+        if standing.finding and not standing.confirmed:
+            lines.append(f"Volgens {finding_source(standing.finding)}: “{standing.finding.sentence}”")
+            lines.append("Bevestig of wijzig dit links onder 'Voortgang vastleggen'.")
+        parts.append(notice(lines))
     if later is None:
         reason = "de termijn ligt nog in de toekomst" if status == "open" else "de toezegging heeft geen termijn"
         parts.append(f'<p class="where">Niet gezocht naar latere vermeldingen: {reason}.</p>')

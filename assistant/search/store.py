@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import StoreError
-from assistant.model import Amount, AmountPeriod, Commitment, DateRange, DocumentInfo, Passage, Source
+from assistant.model import Amount, AmountPeriod, Commitment, DateRange, DocumentInfo, Passage, Source, StatusNote
 
 PASSAGES = "passages"
 DOCUMENTS = "documents"
@@ -33,6 +33,9 @@ COMMITMENTS = "commitments"
 COLLECTIONS = (PASSAGES, DOCUMENTS, COMMITMENTS)
 # Which generation is active, and the journal of a rebuild (one record per file to rebuild).
 META = "assistant_meta"
+# Statuses the user confirmed or set, by commitment id. Outside the generations: a reindex
+# rebuilds what can be read again from the files, never what a person decided.
+STATUSES = "assistant_status"
 _PAGE = 2000  # records per read; Chroma caps how many variables one query may bind
 
 
@@ -148,6 +151,36 @@ class Store:
         meta = dict(self._client.get_collection(name, embedding_function=None).metadata or {})
         meta["generation"] = int(meta.get("generation", 0)) + 1
         self._passages.modify(metadata=meta)
+
+    # -- statuses the user set ------------------------------------------------------------------
+
+    def _statuses(self):
+        names = {c.name for c in self._client.list_collections()}
+        if STATUSES in names:
+            return self._client.get_collection(STATUSES, embedding_function=None)
+        return self._client.create_collection(STATUSES, embedding_function=None)
+
+    def set_status(self, note: StatusNote) -> None:
+        meta = _clean({"kind": note.kind, "note": note.note or None, "on": day_int(note.on),
+                       "due_start": day_int(note.new_due.start) if note.new_due else None,
+                       "due_end": day_int(note.new_due.end) if note.new_due else None,
+                       "due_label": note.new_due.label if note.new_due else None})
+        self._statuses().upsert(ids=[note.commitment_id], documents=[note.text], metadatas=[meta],
+                                embeddings=[[0.0]])
+
+    def clear_status(self, commitment_id: str) -> None:
+        self._statuses().delete(ids=[commitment_id])
+
+    def statuses(self) -> dict[str, StatusNote]:
+        records = self._statuses().get(include=["documents", "metadatas"])
+        found = {}
+        for key, text, meta in zip(records["ids"], records["documents"] or [], records["metadatas"] or []):
+            due = None
+            if meta.get("due_start"):
+                due = DateRange(_int_day(meta["due_start"]), _int_day(meta["due_end"]), meta.get("due_label", ""))
+            found[key] = StatusNote(commitment_id=key, kind=meta["kind"], text=text, on=_int_day(meta["on"]),
+                                    note=meta.get("note", ""), new_due=due)
+        return found
 
     # -- documents --------------------------------------------------------------------------
 
