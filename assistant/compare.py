@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from assistant.extract.commitments import extract_commitments
+from assistant.extract.commitments import scored_sentences
 from assistant.extract.cues import strength_cues
 from assistant.model import Commitment, Document
 from assistant.nl.dates import COUNTS, find_dates
@@ -284,9 +284,30 @@ def compare_documents(old: Document, new: Document, *, ignore_case: bool = False
     options = Options(ignore_case, ignore_whitespace, ignore_punctuation)
     comparison = Comparison(old=old, new=new, options=options, rows=align_blocks(old, new, options),
                             metadata=compare_metadata(old, new, options))
-    comparison.added, comparison.removed, comparison.changed = compare_commitments(
-        extract_commitments(old), extract_commitments(new), options)
+    comparison.added, comparison.removed, comparison.changed = commitment_changes(old, new, options)
     return comparison
+
+
+def commitment_changes(old: Document, new: Document, options: Options
+                       ) -> tuple[list[Commitment], list[Commitment], list[CommitmentChange]]:
+    """(added, removed, changed) commitments of two versions. A sentence the classifier accepts in
+    one version and scores just below its threshold in the other (its amount or term changed the
+    score) is paired with that sentence: a changed commitment, not a removed and an added one.
+    Two sentences below the threshold in both versions count when their term or amount changed
+    and they look like commitments (a term, an amount or a promising verb)."""
+    old_scored, new_scored = scored_sentences(old), scored_sentences(new)
+    old_sure = [s.commitment for s in old_scored if s.accepted]
+    new_sure = [s.commitment for s in new_scored if s.accepted]
+    old_maybe = [s.commitment for s in old_scored if not s.accepted and s.looks_like_one]
+    new_maybe = [s.commitment for s in new_scored if not s.accepted and s.looks_like_one]
+    added, removed, changed = compare_commitments(old_sure, new_sure, options)
+    _, removed, moved_out = compare_commitments(removed, new_maybe, options)
+    added, _, moved_in = compare_commitments(old_maybe, added, options)
+    used = {id(ch.old) for ch in moved_in} | {id(ch.new) for ch in moved_out}
+    below = [ch for ch in compare_commitments([c for c in old_maybe if id(c) not in used],
+                                              [c for c in new_maybe if id(c) not in used], options)[2]
+             if any(f.field in ("due", "amount") for f in ch.details)]
+    return added, removed, sorted(changed + moved_out + moved_in + below, key=lambda ch: ch.new.source.start)
 
 
 # --------------------------------------------------------------------------- words

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -413,3 +414,44 @@ def test_a_pdf_concept_against_a_word_final_reports_what_two_pdfs_report():
     assert changes(across) == changes(within)
     assert commitments(across) == commitments(within)
     assert [m.to_dict() for m in across.metadata] == [m.to_dict() for m in within.metadata]
+
+
+# --------------------------------------------------------------------------- commitments below the threshold
+
+COSTED = BASE[:4] + ["De kosten van de huisbezoeken worden geraamd op € 80.000."] + BASE[4:]
+
+
+@pytest.mark.parametrize("formats", [("txt", "txt"), ("pdf", "docx")])
+def test_a_costed_sentence_below_the_threshold_that_changed_its_amount_is_a_changed_commitment(tmp_path, formats):
+    old = write_letter(tmp_path / f"old.{formats[0]}", COSTED)
+    new = write_letter(tmp_path / f"new.{formats[1]}", edited({"€ 80.000": "€ 95.000",
+                                                               "uiterlijk medio 2025": "uiterlijk eind 2025"},
+                                                              base=COSTED))
+    comparison = compare_files(old, new)
+
+    by_field = {tuple(ch.fields): ch for ch in comparison.changed}
+    assert set(by_field) == {("amount",), ("due",)}
+    amount = by_field[("amount",)]
+    assert (amount.details[0].old, amount.details[0].new) == ("€ 80.000", "€ 95.000")
+    assert not comparison.added and not comparison.removed
+
+    from assistant.redline import write_redline
+
+    summary = docx.Document(str(write_redline(comparison, tmp_path / "redline.docx")))
+    cells = " ".join(cell.text for table in summary.tables for row in table.rows for cell in row.cells)
+    assert "€ 80.000 → € 95.000" in cells and "uiterlijk medio 2025 → uiterlijk eind 2025" in cells
+
+
+def test_a_promise_that_became_an_estimate_with_another_amount_is_changed_not_removed():
+    """Accepted in the concept, below the threshold in the final (the amount changed and the verb
+    with it): paired through the sentences of both versions."""
+    from assistant.compare import Options, commitment_changes
+
+    old = make_document(BASE[:4] + ["Voor de huisbezoeken trekken wij in 2025 € 80.000 uit."] + BASE[4:])
+    new = make_document(BASE[:4] + ["Voor de huisbezoeken is in 2025 € 95.000 geraamd."] + BASE[4:])
+
+    added, removed, changed = commitment_changes(old, new, Options())
+
+    assert not added and not removed
+    [change] = changed
+    assert change.fields == ["amount"] and change.new.text.endswith("€ 95.000 geraamd.")
