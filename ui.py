@@ -380,6 +380,9 @@ is voorbij) of **zonder datum**.
 - Kies een status, een actor (wie de toezegging doet) of een document om de lijst te beperken.
 - **Klik op een regel** om de hele zin te lezen en, bij lopende en verlopen toezeggingen, wat latere
   documenten erover melden. Sorteren: klik op ⋮ naast een kolomnaam.
+- **Voortgang**: wat een later document meldt (uitgevoerd, vertraagd, gewijzigd) staat er als voorstel bij;
+  bevestig of wijzig het onder de lijst. Wat u vastlegt blijft bewaard, ook als de index opnieuw wordt opgebouwd.
+- **Herinneringsbrief maken** zet de verlopen toezeggingen (van de gekozen actor) in een Word-brief aan het college.
 - **Download als Excel** of **als CSV** geeft de lijst zoals u hem nu ziet.
 """
 
@@ -510,11 +513,28 @@ def register_tab(app: App) -> None:
                     save = gr.Button("Voortgang vastleggen", variant="secondary", elem_id="register-progress-save")
                 said = _html("register-progress-said")
             item = _html("register-detail", fragments.EMPTY_DETAIL, scale=3)
+        with gr.Row(equal_height=True, elem_id="register-reminder"):
+            make_reminder = gr.Button("Herinneringsbrief maken (verlopen toezeggingen)", variant="secondary", scale=0,
+                                      min_width=320, elem_id="register-reminder-make")
+            reminder_said = _html("register-reminder-said")
+            reminder_file = gr.DownloadButton("Download de herinnering", value=None, visible=False, scale=0,
+                                              min_width=240, elem_id="register-reminder-file")
 
     gr.on([tab.select, status.input, actor.input, doc_ids.input, after.submit, before.submit, peildatum.submit,
            apply.click], show, inputs=[status, after, before, actor, doc_ids, peildatum],
           outputs=[summary, table, listing, which, item, xlsx, csv, actor, doc_ids], api_name="register", **SEARCHING)
+    @shown_errors
+    def remind(actor: str | None, peildatum: str):
+        today = _typed_day(peildatum) or date.today()
+        output = app.output_folder() / f"herinnering-toezeggingen-{today.isoformat()}.docx"
+        result = app.assistant.reminder(output, RegisterFilter(status="overdue", actor=actor or None), today=today)
+        said = (f"Herinneringsbrief klaar met {present.plural(result.commitments, 'verlopen toezegging', 'verlopen toezeggingen')}"
+                f"{' van ' + actor if actor else ''}. Download hem hiernaast en pas hem aan in Word.")
+        return fragments.notice([said]), gr.update(value=str(result.path), visible=True)
+
     which.input(detail, inputs=[listing, which], outputs=item, api_name="commitment", **SEARCHING)
+    make_reminder.click(remind, inputs=[actor, peildatum], outputs=[reminder_said, reminder_file], api_name="reminder",
+                        **SEARCHING)
     save.click(record, inputs=[listing, which, progress, new_due, note], outputs=[said, listing, item, table],
                api_name="set_status", **SEARCHING)
     table.select(chosen, inputs=listing, outputs=[which, item], api_visibility="private", **SEARCHING).then(

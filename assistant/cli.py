@@ -433,6 +433,23 @@ def draft(advice, response, template, output, today, **store):
 
 
 @main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Het Word-bestand dat wordt geschreven.")
+@click.option("--actor", help="Alleen toezeggingen van deze actor (bijv. college).")
+@click.option("--status", type=click.Choice(["overdue", "due"]), default="overdue", show_default=True,
+              help="Verlopen toezeggingen, of die nu aan de orde zijn.")
+@click.option("--template", type=click.Path(path_type=Path), help="Word-sjabloon (briefpapier) voor stijlen, kop- en voettekst.")
+@click.option("--sender", help="Afzender van de brief (standaard: Adviesraad Sociaal Domein).")
+@click.option("--today", type=DutchDate(), help="Peildatum (standaard vandaag).")
+@index_options
+@_core_errors
+def reminder(output, actor, status, template, sender, today, **store):
+    """Schrijf een herinneringsbrief aan het college met de verlopen toezeggingen, hun bron en wat later is gemeld."""
+    result = _assistant(**store).reminder(output, RegisterFilter(status=status, actor=actor), template=template,
+                                          today=today, sender=sender)
+    click.echo(f"Herinnering geschreven: {result.path} ({plural(result.commitments, 'toezegging', 'toezeggingen')})")
+
+
+@main.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print de vergelijking als JSON.")

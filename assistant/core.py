@@ -33,7 +33,7 @@ from assistant.search.search import Filters, Mode, Searcher
 from assistant.search.store import Store, StoreConfig
 from assistant.versions import newest
 from assistant.tracking import suggest
-from assistant.views import DraftResult, PointsView, RegisterView, points_view, standing, wants_evidence
+from assistant.views import DraftResult, PointsView, ReminderResult, RegisterView, points_view, standing, wants_evidence
 
 __all__ = [
     "Assistant", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
@@ -389,6 +389,21 @@ class Assistant:
             finding = suggest(c, later.get(c.id, [])) if wants_evidence(c, day) else None
             found[c.id] = standing(c, {c.id: notes[key]} if key in notes else {}, finding)
         return found
+
+    def reminder(self, output: str | Path, where: RegisterFilter | None = None, template: str | Path | None = None,
+                 today: date | None = None, sender: str | None = None) -> ReminderResult:
+        """A Word letter to the college listing the commitments the filter lets through (by default
+        the overdue ones, without those the user marked done, cancelled or moved), each with its
+        source, term and what later documents say."""
+        from assistant.reminder import Reminder, ReminderItem, write_reminder
+
+        day = today or date.today()
+        where = where or RegisterFilter(status="overdue")
+        view = self.register_view(where, today=day)
+        later = self.evidence_many(view.commitments)
+        items = [ReminderItem(c, view.standing(c), hits) for c, hits in zip(view.commitments, later)]
+        reminder = Reminder(today=day, items=items, **({"sender": sender} if sender else {}))
+        return ReminderResult(write_reminder(reminder, output, template=template), reminder)
 
     # -- two versions -----------------------------------------------------------------------
 

@@ -25,22 +25,36 @@ _CELL_PADDING_CM = 0.45  # Word's default cell margins (0.19 cm a side) and a li
 _CM_PER_PT = 2.54 / 72
 
 
-def write_draft(draft: Draft, path: str | Path, template: str | Path | None = None) -> Path:
+def new_document(template: str | Path | None = None):
+    """A Word document on the user's letterhead template (its styles, header and footer), or on A4
+    with page numbers."""
     import docx
     from docx.shared import Cm
 
-    path = Path(path)
     if template is not None:
         try:
-            document = docx.Document(str(template))
+            return docx.Document(str(template))
         except Exception as exc:  # python-docx raises several types for a file that is no .docx
             raise AssistantError(f"{Path(template).name}: het sjabloon is geen bruikbaar Word-bestand (.docx)") from exc
-    else:
-        document = docx.Document()
-        for section in document.sections:
-            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-            section.left_margin = section.right_margin = Cm(2.5)
-            _page_number_footer(section)
+    document = docx.Document()
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        _page_number_footer(section)
+    return document
+
+
+def save(document, path: Path) -> Path:
+    try:
+        document.save(str(path))
+    except OSError as exc:
+        raise OutputError(path, exc) from exc
+    return path
+
+
+def write_draft(draft: Draft, path: str | Path, template: str | Path | None = None) -> Path:
+    path = Path(path)
+    document = new_document(template)
     writer = _Writer(document)
     writer.title_block(draft)
     writer.overview(draft)
@@ -49,14 +63,13 @@ def write_draft(draft: Draft, path: str | Path, template: str | Path | None = No
     writer.sources(draft)
     document.core_properties.title = f"Concept vervolgadvies: {draft.subject}"
     document.core_properties.author = "Adviesassistent"
-    try:
-        document.save(str(path))
-    except OSError as exc:
-        raise OutputError(path, exc) from exc
-    return path
+    return save(document, path)
 
 
-class _Writer:
+class WordWriter:
+    """Paragraphs, headings, citations and tables that degrade gracefully on a template without
+    Word's built-in styles."""
+
     def __init__(self, document) -> None:
         self.doc = document
         names = {s.name for s in document.styles}
@@ -82,6 +95,39 @@ class _Writer:
         if number is not None:
             run = paragraph.add_run(f" [{number}]")
             run.font.superscript = False
+
+    def text_width_cm(self) -> float:
+        section = self.doc.sections[-1]
+        return (section.page_width - section.left_margin - section.right_margin) / 360000
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        from docx.shared import Cm, Pt
+
+        size, widths = column_widths(header, rows, self.text_width_cm())
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.autofit = False
+        if self.table_style:
+            table.style = self.table_style
+        for cell, text in zip(table.rows[0].cells, header):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row):
+                _unbroken_dates(cell.paragraphs[0], text)
+        for column, width in zip(table.columns, widths):
+            column.width = Cm(width)  # the grid LibreOffice reads
+            for cell in column.cells:
+                cell.width = Cm(width)  # the cell widths Word reads
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(size)
+        self.doc.add_paragraph()
+
+
+class _Writer(WordWriter):
+    """The draft's parts: title block, overview, one page per advice point, sources."""
 
     def title_block(self, draft: Draft) -> None:
         marker = self._para("CONCEPT", bold=True)
@@ -182,35 +228,6 @@ class _Writer:
         self.heading("Bronnen", 1, new_page=True)
         for ref in draft.sources:
             self._para(f"[{ref.number}] {ref.text()}")
-
-    def text_width_cm(self) -> float:
-        section = self.doc.sections[-1]
-        return (section.page_width - section.left_margin - section.right_margin) / 360000
-
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
-        from docx.shared import Cm, Pt
-
-        size, widths = column_widths(header, rows, self.text_width_cm())
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.autofit = False
-        if self.table_style:
-            table.style = self.table_style
-        for cell, text in zip(table.rows[0].cells, header):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row):
-                _unbroken_dates(cell.paragraphs[0], text)
-        for column, width in zip(table.columns, widths):
-            column.width = Cm(width)  # the grid LibreOffice reads
-            for cell in column.cells:
-                cell.width = Cm(width)  # the cell widths Word reads
-                for paragraph in cell.paragraphs:
-                    for run in paragraph.runs:
-                        run.font.size = Pt(size)
-        self.doc.add_paragraph()
 
 
 _DATE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")

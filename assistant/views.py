@@ -23,6 +23,7 @@ from assistant.present import STATUSES
 
 if TYPE_CHECKING:
     from assistant.draft import Draft
+    from assistant.reminder import Reminder
     from assistant.register import RegisterFilter
 
 # Later documents are searched for what they report on a commitment only once its term has come.
@@ -144,3 +145,13 @@ class DraftResult:
 
     def stance_counts(self) -> Counter[str]:
         return Counter(p.answer.stance if p.answer else "none" for p in self.draft.points)
+
+
+@dataclass
+class ReminderResult:
+    path: Path
+    reminder: Reminder
+
+    @property
+    def commitments(self) -> int:
+        return len(self.reminder.items)

@@ -197,3 +197,40 @@ def test_another_amount_is_a_change_and_a_later_term_a_delay():
     assert changed.kind == "changed" and changed.amount.eur == 40000
     moved = classify("Wij openen het loket in het voorjaar van 2026.", promise, date(2025, 9, 1))
     assert moved.kind == "delayed" and moved.new_due.start == date(2026, 3, 1)
+
+
+def test_reminder_letter_lists_the_overdue_commitments_with_source_and_later_news(assistant, tmp_path):
+    import docx
+
+    view = assistant.register_view(today=TODAY)
+    assistant.set_status(_by_action(view, "Wij openen").id, "done", today=TODAY)  # settled: not in the letter
+
+    result = assistant.reminder(tmp_path / "herinnering.docx", today=TODAY)
+
+    text = "\n".join(p.text for p in docx.Document(str(result.path)).paragraphs)
+    assert "Onderwerp: verlopen toezeggingen" in text and "Geacht college," in text
+    assert "Wij openen per 1 oktober 2024 een inloophuis" not in text
+    assert "“De pilot budgetcoaching voor jonge gezinnen start in januari 2025 in twee wijken.”" in text
+    assert "Bron: Inloophuis en pilot budgetcoaching, 12-03-2024, pagina 1, alinea" in text
+    assert "Later gemeld: vertraagd, nieuwe termijn in september 2025 (voorgesteld); Tweede voortgangsbrief" in text
+    assert "uiterlijk 29 november 2025" in text  # four weeks after the day of the letter
+    assert result.commitments == len(assistant.register_view(RegisterFilter(status="overdue"), today=TODAY).commitments)
+
+
+def test_cli_reminder_with_a_template_and_an_actor(assistant, tmp_path):
+    import docx
+
+    template = tmp_path / "briefpapier.docx"
+    letterhead = docx.Document()
+    letterhead.sections[0].header.paragraphs[0].text = "Adviesraad Sociaal Domein Rijnwaarde"
+    letterhead.save(str(template))
+    out = tmp_path / "herinnering.docx"
+
+    result = CliRunner().invoke(main, ["reminder", "-o", str(out), "--actor", "college", "--template", str(template),
+                                       "--today", "01-11-2025", "--index", str(assistant.config.index_dir),
+                                       "--embedder", "fake"])
+
+    assert result.exit_code == 0, result.output
+    assert "Herinnering geschreven:" in result.output and "toezegging" in result.output
+    written = docx.Document(str(out))
+    assert written.sections[0].header.paragraphs[0].text == "Adviesraad Sociaal Domein Rijnwaarde"

@@ -405,3 +405,15 @@ def test_a_path_outside_the_index_is_refused(served, tmp_path):
     served.call(None, None, api_name="/compare_documents")
     with pytest.raises(AppError, match="not in the list of choices"):
         served.call("/etc/passwd", None, indexed(served, RESPONSE), None, False, False, api_name="/compare")
+
+
+def test_reminder_button_writes_a_word_letter_of_the_overdue_commitments(served):
+    import docx
+
+    register(served, peildatum="01-12-2025")
+    said, download = served.call(None, "01-12-2025", api_name="/reminder")
+
+    assert "Herinneringsbrief klaar met" in said and "verlopen toezegging" in said
+    assert download["visible"] is True
+    text = "\n".join(p.text for p in docx.Document(download["value"]).paragraphs)
+    assert "Onderwerp: verlopen toezeggingen" in text and "Bron: " in text
