@@ -84,6 +84,13 @@ class App:
         return Path(tempfile.mkdtemp(dir=self.output_dir))
 
 
+def fout(message: str) -> gr.Error:
+    """Gradio's error box, titled in Dutch (Gradio's own title is "Error"). A user's mistake is
+    logged as one line; Gradio would print a traceback for it."""
+    _log.info("melding aan gebruiker: %s", message)
+    return gr.Error(message, title="Fout", print_exception=False)
+
+
 def shown_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """A core error reaches the user as Gradio's error box, in its own Dutch words."""
 
@@ -92,7 +99,7 @@ def shown_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except AssistantError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise fout(str(exc)) from exc
 
     return wrapper
 
@@ -149,7 +156,7 @@ def _uploaded(app: App, path: str) -> str:
     roots = (Path(get_upload_folder()).resolve(), app.assistant.uploads_dir.resolve())
     if not any(root in resolved.parents for root in roots):
         _log.warning("bestandspad buiten de uploadmap geweigerd: %s", path)
-        raise gr.Error("Dit bestand is niet via de app geüpload en wordt niet gelezen. Sleep het bestand in het vak.")
+        raise fout("Dit bestand is niet via de app geüpload en wordt niet gelezen. Sleep het bestand in het vak.")
     return str(resolved)
 
 
@@ -209,7 +216,7 @@ def documents_tab(app: App) -> None:
     @shown_errors
     def add(files: list[str] | None, progress=gr.Progress()):
         if not files:
-            raise gr.Error("Kies eerst een of meer bestanden: sleep ze naar het vak of klik erin.")
+            raise fout("Kies eerst een of meer bestanden: sleep ze naar het vak of klik erin.")
         kept, rejected = [], []
         for file in files:
             name = Path(file).name
@@ -227,7 +234,7 @@ def documents_tab(app: App) -> None:
     @shown_errors
     def remove(doc_id: str | None):
         if not doc_id:
-            raise gr.Error("Kies eerst het document dat u wilt verwijderen.")
+            raise fout("Kies eerst het document dat u wilt verwijderen.")
         doc = app.assistant.remove(doc_id)
         return (fragments.notice([f"Verwijderd uit de index: {_title(doc)}."]), *refresh())
 
@@ -288,8 +295,9 @@ def search_tab(app: App) -> None:
 
     @shown_errors
     def search(query: str, kinds: list[str] | None, after: str, before: str):
-        if not (query or "").strip():
-            raise gr.Error("Typ eerst waar u naar zoekt.")
+        if not (query or "").strip():  # a hint, and the previous results go
+            return (fragments.notice(["Typ eerst waar u naar zoekt, bijvoorbeeld: wanneer wordt de logeervoorziening "
+                                      "uitgebreid?"]), [], gr.update(choices=[], value=None), fragments.EMPTY_CONTEXT)
         filters = Filters(kinds=tuple(kinds or ()), after=_typed_day(after), before=_typed_day(before, last=True))
         hits = app.assistant.search(query, k=RESULTS_PER_SEARCH, filters=filters)
         if not hits:
@@ -351,7 +359,7 @@ def points_tab(app: App) -> None:
              response_file: str | None):
         advice, response = _picked(app, advice_choice, advice_file), _picked(app, response_choice, response_file)
         if not (advice or response):
-            raise gr.Error("Kies eerst een advies (en de reactie van het college): uit de index of als bestand.")
+            raise fout("Kies eerst een advies (en de reactie van het college): uit de index of als bestand.")
         return fragments.points_matrix(app.assistant.points(advice, response))
 
     with gr.Tab("Adviespunten", id="adviespunten") as tab:
@@ -450,7 +458,7 @@ def register_tab(app: App) -> None:
     @shown_errors
     def record(listing, index: int | None, kind: str, new_due: str, note: str):
         if not listing or index is None or not 0 <= index < len(listing[1]):
-            raise gr.Error("Kies eerst een toezegging in de lijst.")
+            raise fout("Kies eerst een toezegging in de lijst.")
         today, found, standings = listing
         c = found[index]
         if kind == FOLLOW_SUGGESTION:
@@ -561,7 +569,7 @@ def draft_tab(app: App) -> None:
              response_file: str | None, template: str | None, peildatum: str):
         advice, response = _picked(app, advice_choice, advice_file), _picked(app, response_choice, response_file)
         if not (advice or response):
-            raise gr.Error("Kies eerst een advies, een reactie van het college, of allebei: uit de index of als "
+            raise fout("Kies eerst een advies, een reactie van het college, of allebei: uit de index of als "
                            "bestand.")
         today = _typed_day(peildatum) or date.today()
         template = _uploaded(app, template) if template else None
@@ -613,7 +621,7 @@ def compare_tab(app: App) -> None:
             ignore_case: bool, ignore_punctuation: bool):
         old, new = _picked(app, old_choice, old_file), _picked(app, new_choice, new_file)
         if not (old and new):
-            raise gr.Error("Kies twee versies: de oude en de nieuwe, uit de index of als bestand.")
+            raise fout("Kies twee versies: de oude en de nieuwe, uit de index of als bestand.")
         comparison = app.assistant.compare(old, new, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
         path = app.assistant.redline(comparison, app.output_folder() / f"wijzigingen-{Path(new).stem}.docx")
         return fragments.comparison_html(comparison), gr.update(value=str(path), visible=True)
@@ -677,9 +685,9 @@ def serve(blocks: gr.Blocks, host: str = "127.0.0.1", port: int = 7860,
         font_mono=[LocalFont("IBM Plex Mono", weights=(400, 700)), "ui-monospace", "Consolas", "monospace"])
     _, url, _ = blocks.launch(
         server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True, ssr_mode=False,
-        theme=theme, css=fragments.stylesheet("page"),
+        theme=theme, css=fragments.stylesheet("page"), js=fragments.page_script(),
         auth_message="Log in met de naam en het wachtwoord die u van de beheerder hebt gekregen.",
-        max_file_size=f"{UPLOAD_CEILING_MB}mb", footer_links=["settings"])
+        max_file_size=f"{UPLOAD_CEILING_MB}mb", footer_links=[])  # no settings panel, no API page
     if block:
         print(f"Adviesassistent staat klaar op {url}  (stoppen: Ctrl+C)", flush=True)
         blocks.block_thread()

@@ -337,11 +337,27 @@ def test_a_date_we_cannot_read_gets_an_example_of_what_works(served):
         served.search("logeervoorziening", after="gisteren")
 
 
-def test_empty_query_asks_what_to_look_for(served):
+def test_empty_query_gives_a_hint_and_clears_the_previous_results(served, letters):
+    served.add(write_letter(letters, "logeren.txt"))
+    results, choice, _context = served.search("logeervoorziening")
+    assert "logeervoorziening" in results.lower() and choice["choices"]
+
+    results, choice, context = served.search("   ")
+
+    assert "Typ eerst waar u naar zoekt" in results and "badge" not in results
+    assert choice["choices"] == [] and "logeervoorziening" not in context.lower()
+
+
+def test_a_users_mistake_is_one_log_line_without_a_traceback(served, caplog):
+    import logging
+
     from gradio_client.exceptions import AppError
 
-    with pytest.raises(AppError, match="Typ eerst waar u naar zoekt"):
-        served.search("   ")
+    with caplog.at_level(logging.INFO, logger="adviesassistent.ui"), pytest.raises(AppError):
+        served.search("logeervoorziening", after="gisteren")
+    lines = [r for r in caplog.records if r.name == "adviesassistent.ui"]
+    assert any("'gisteren' is geen datum" in r.getMessage() for r in lines)
+    assert not any(r.exc_info for r in lines)
 
 
 def test_search_in_an_empty_index_points_to_the_documents_tab(served):

@@ -178,6 +178,41 @@ def test_a_date_that_cannot_be_read_shows_a_dutch_message(page):
     page.get_by_role("button", name="Zoeken", exact=True).click()
 
     expect(page.get_by_text("'gisteren' is geen datum")).to_be_visible(timeout=30_000)
+    toast = page.locator(".toast-body").first
+    assert "Fout" in toast.inner_text() and "Error" not in toast.inner_text()
+
+
+ENGLISH = ["Drop File Here", "Click to Upload", "Copy table data", "Fullscreen", "Error", "Settings", "Use via API",
+           "Built with Gradio", "Loading..."]
+
+
+def test_a_browser_set_to_english_still_sees_a_dutch_app(browser, app_url):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(app_url)
+    page.get_by_role("tab", name="Documenten").wait_for()
+    expect(page.get_by_text("Sleep het bestand hierheen").first).to_be_visible(timeout=30_000)
+    page.get_by_role("tab", name="Toezeggingen").click()
+    expect(page.locator("#register-table")).to_be_visible(timeout=30_000)
+    page.get_by_role("tab", name="Zoeken").click()
+    page.get_by_text("Filters: soort document en periode").click()
+    page.get_by_label("Vanaf").fill("gisteren")
+    page.get_by_label("Zoekvraag").fill("logeervoorziening")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    expect(page.get_by_text("'gisteren' is geen datum")).to_be_visible(timeout=30_000)
+
+    shown = page.inner_text("body")
+    tooltips = page.eval_on_selector_all("[title], [aria-label]", "els => els.flatMap(e => [e.title, e.getAttribute('aria-label')])")
+    context.close()
+    assert [word for word in ENGLISH if word in shown or word in tooltips] == []
+
+
+def test_the_footer_offers_no_developer_settings_or_api_page(page):
+    footer = page.locator("footer").inner_text() if page.locator("footer").count() else ""
+    for word in ("Settings", "Instellingen", "API", "Use via API"):
+        assert word not in footer
 
 
 def test_login_page_lets_a_known_user_in(browser, tmp_path):
@@ -265,14 +300,14 @@ def test_a_sorted_register_still_shows_the_commitment_that_was_clicked(page, app
 
     page.get_by_role("tab", name="Toezeggingen").click()
     expect(page.locator("#register-summary")).to_contain_text("toezeggingen op peildatum", timeout=30_000)
-    amount = page.locator("#register-table th[data-heading='8']:visible")
+    amount = page.locator("#register-table th[data-heading='9']:visible")
     amount.hover()
     amount.locator("button.cell-menu-button").click()
     page.get_by_role("menuitem", name="Aflopend sorteren").click()
 
     first = page.locator("#register-table .virtual-row").first
     expect(first).to_contain_text(money(largest.amount.eur))
-    first.locator(".body-cell").nth(2).click()
+    first.locator(".body-cell").nth(3).click()
 
     detail = page.locator("#register-detail")
     expect(detail).to_contain_text(amount_text(largest.amount), timeout=30_000)

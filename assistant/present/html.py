@@ -55,6 +55,11 @@ def stylesheet(name: str) -> str:
     return files("assistant.present").joinpath(f"{name}.css").read_text(encoding="utf-8")
 
 
+def page_script() -> str:
+    """The script the page runs on load: Gradio's own English words replaced by Dutch ones."""
+    return files("assistant.present").joinpath("dutch.js").read_text(encoding="utf-8")
+
+
 def esc(text: object) -> str:
     return html.escape(str(text)).replace("{", "&#123;").replace("}", "&#125;")
 
