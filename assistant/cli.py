@@ -584,5 +584,17 @@ def eval_structure_command(files, as_json, verbose):
             click.echo(line)
 
 
+@main.command("eval-links")
+@click.argument("labels", type=click.Path(path_type=Path), default=Path("eval/point_links.json"))
+@click.option("--embedder", default="e5", show_default=True, help="Het embeddingmodel (e5, of fake voor een proef).")
+@_core_errors
+def eval_links_command(labels, embedder):
+    """Meet precision@5 van de koppeling adviespunt -> bestaande toezeggingen op gelabelde paren, per bron."""
+    from assistant.core import evaluate_links
+
+    _existing(labels)
+    click.echo(evaluate_links(labels, embedder))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -27,6 +27,7 @@ from assistant.model import (Commitment, DateRange, Document, DocumentInfo, Find
                              StatusNote, Tracking)
 from assistant.present import SETTABLE, TRACKING_LABELS
 from assistant.parse import file_hash, parse_document
+from assistant.linking import CANDIDATES, THRESHOLD, Link, idf_table, point_sentences, rank_links
 from assistant.register import RegisterFilter, evidence_query, export_register, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
 from assistant.search.search import Filters, Mode, Searcher
@@ -38,7 +39,7 @@ from assistant.views import DraftResult, PointsView, ReminderResult, RegisterVie
 __all__ = [
     "Assistant", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
     "Progress", "RegisterFilter", "RegisterView", "StoreConfig", "evaluate_commitments", "evaluate_extract",
-    "evaluate_retrieval", "evaluate_structure", "train_commitments",
+    "evaluate_links", "evaluate_retrieval", "evaluate_structure", "train_commitments",
 ]
 
 
@@ -55,6 +56,8 @@ class Assistant:
         self._open_lock = threading.Lock()
         self._suggested: dict[str, Finding | None] = {}
         self._suggested_at: tuple[int, int] | None = None
+        self._idf: dict[str, float] = {}
+        self._idf_at: tuple[int, int] | None = None
 
     @property
     def embedder(self):
@@ -249,7 +252,11 @@ class Assistant:
         advice_doc, response_doc, notes = self.pair(advice, response)
         mappings = map_points(advice_doc, response_doc, embedder=self.embedder if use_model else None)
         commitments = extract_commitments(response_doc) if response_doc is not None else []
-        return points_view(mappings, commitments, advice_doc, response_doc, today or date.today(), notes)
+        earlier = None
+        if use_model and mappings:
+            own = {i for doc in (advice_doc, response_doc) if doc is not None for i in self._indexed_ids(doc)}
+            earlier = self.related_commitments([_point_text(m) for m in mappings], exclude_docs=own)
+        return points_view(mappings, commitments, advice_doc, response_doc, today or date.today(), notes, earlier)
 
     def commitments_in(self, paths: Iterable[str | Path], where: RegisterFilter | None = None,
                        today: date | None = None) -> list[Commitment]:
@@ -281,6 +288,31 @@ class Assistant:
             actors=sorted({c.actor for c in everything if c.actor}),
             documents=[d for d in self.documents() if d.id in with_commitments], total=len(everything),
             standings=standings)
+
+    def related_commitments(self, texts: list[str], k: int = 5, exclude_docs: Iterable[str] = (),
+                            threshold: float | None = THRESHOLD) -> list[list[Link]]:
+        """Per text (an advice point): the commitments anywhere in the index that are about it,
+        best first, at or above the measured threshold (None: every candidate, for evaluation)."""
+        if not texts:
+            return []
+        excluded = frozenset(exclude_docs)
+        idf = self._commitment_idf()
+        queries = self.embedder.embed_queries(list(texts))
+        found = [self.store.nearest_commitments(vector, CANDIDATES) for vector in queries]
+        sentences = {c.text for candidates in found for c, _ in candidates}
+        sentence_vectors = dict(zip(sentences, self.embedder.embed_passages(list(sentences)))) if sentences else {}
+        results = []
+        for text, candidates in zip(texts, found):
+            parts = self.embedder.embed_queries(point_sentences(text))
+            scored = [(c, cosine, float((parts @ sentence_vectors[c.text]).max())) for c, cosine in candidates]
+            results.append(rank_links(text, scored, threshold=threshold, exclude_docs=excluded, k=k, idf=idf))
+        return results
+
+    def _commitment_idf(self) -> dict[str, float]:
+        key = self.store.generation()
+        if self._idf_at != key:
+            self._idf, self._idf_at = idf_table([c.text for c in self.store.commitments(None)]), key
+        return self._idf
 
     # -- where a commitment stands ------------------------------------------------------------
 
@@ -370,8 +402,22 @@ class Assistant:
         day = today or date.today()
         later = dict(zip((c.id for c in commitments), self.evidence_many(commitments, k=EVIDENCE_PER_COMMITMENT)))
         standings = self._draft_standings(response_doc, commitments, later, day)
-        draft = build_draft(advice_doc, response_doc, mappings, commitments, later, day, notes, possible, standings)
+        own = {i for doc in (advice_doc, response_doc) if doc is not None for i in self._indexed_ids(doc)}
+        earlier = self.related_commitments([_point_text(m) for m in mappings], exclude_docs=own)
+        earlier_standings = self.standings([link.commitment for links in earlier for link in links], day)
+        draft = build_draft(advice_doc, response_doc, mappings, commitments, later, day, notes, possible, standings,
+                            earlier={m.point.number: [(link, self.store.document(link.commitment.source.doc_id))
+                                                      for link in links] for m, links in zip(mappings, earlier)},
+                            earlier_standings=earlier_standings)
         return DraftResult(write_draft(draft, output, template=template), draft)
+
+    def _indexed_ids(self, doc: Document) -> set[str]:
+        """The ids a read document has in the index: its own, and that of the same file indexed
+        from another path."""
+        ids = {doc.id}
+        if doc.content_hash and (twin := self.store.document_with_version(doc.content_hash)) is not None:
+            ids.add(twin.id)
+        return ids
 
     def _draft_standings(self, response: Document | None, commitments: list[Commitment],
                          later: dict[str, list[Hit]], day: date) -> dict[str, Standing]:
@@ -429,6 +475,11 @@ class Assistant:
         return self.searcher.neighbours(hit, before=before, after=after)
 
 
+def _point_text(mapping: PointMapping) -> str:
+    point = mapping.point
+    return " ".join(filter(None, (point.title, point.text)))
+
+
 # -- measuring: the eval and training commands (developer tools, same entry point) -----------------
 
 
@@ -448,6 +499,12 @@ def evaluate_commitments(split: str = "test", files: list[Path] | None = None):
     from assistant.evaluate_commitments import eval_commitments
 
     return eval_commitments(split, files)
+
+
+def evaluate_links(path: Path, embedder: str = "e5") -> str:
+    from assistant.evaluate_links import evaluate_links as run
+
+    return run(path, embedder)
 
 
 def evaluate_structure(files: list[Path]):

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 from assistant.extract.points import PointMapping
-from assistant.model import Answer, Commitment, Document, Finding, Hit, Standing
+from assistant.linking import Link
+from assistant.model import Answer, Commitment, Document, DocumentInfo, Finding, Hit, Standing
 from assistant.nl.sentences import sentences
 from assistant.present import long_date
 from assistant.views import in_answer
@@ -63,6 +64,7 @@ class DraftPoint:
     commitments: list[DraftCommitment]
     questions: list[str]
     possible: list[DraftCommitment] = field(default_factory=list)  # not classed as commitments; to check
+    earlier: list[DraftCommitment] = field(default_factory=list)  # from other documents, about this point
 
     @property
     def answer(self) -> Answer | None:
@@ -114,7 +116,8 @@ class _Sources:
 def build_draft(advice: Document | None, response: Document | None, mappings: list[PointMapping],
                 commitments: list[Commitment], later: dict[str, list[Hit]], today: date,
                 notes: list[str] | None = None, possible: list[Commitment] | None = None,
-                standings: dict[str, Standing] | None = None) -> Draft:
+                standings: dict[str, Standing] | None = None, earlier: dict[str, list[tuple[Link, DocumentInfo | None]]] | None = None,
+                earlier_standings: dict[str, Standing] | None = None) -> Draft:
     """Assemble the draft from what the core found: the points with their answers, the
     commitments in the response, per commitment the later passages that report on it, and the
     sentences that may be commitments the classifier did not accept (``possible``)."""
@@ -126,6 +129,14 @@ def build_draft(advice: Document | None, response: Document | None, mappings: li
     sources = _Sources()
     points = [_draft_point(m, point_doc, response, in_answer(m, commitments), in_answer(m, possible or []), later,
                            sources, today, standings or {}) for m in mappings]
+    for point in points:
+        for link, info in (earlier or {}).get(point.mapping.point.number, []):
+            c = link.commitment
+            item = DraftCommitment(c, sources.add(c.doc_title or c.source.doc_id, c.doc_date,
+                                                  info.reference if info else None, c.source.page, c.source.block,
+                                                  info.path if info else c.source.doc_id))
+            item.standing = (earlier_standings or {}).get(c.id) or Standing()
+            point.earlier.append(item)
     return Draft(subject=point_doc.title or "Vervolgadvies", today=today, advice=advice, response=response,
                  points=points, sources=sources.refs, notes=list(notes or []))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant.draft import Draft, DraftPoint, quoted_answer
 from assistant.errors import AssistantError, OutputError
-from assistant.present import STANCE_SENTENCES, STATUS_LABELS, amount_text, due_text, long_date, standing_label
+from assistant.present import STANCE_SENTENCES, STATUS_LABELS, amount_text, day, due_text, long_date, standing_label
 
 _TABLE_STYLES = ("Table Grid",)
 _PLACEHOLDER = "[Schrijf hier het vervolgadvies van de adviesraad op dit punt.]"
@@ -201,6 +201,23 @@ class _Writer(WordWriter):
                 if any(extra):
                     line.add_run(" (" + "; ".join(e for e in extra if e) + ")")
                 self.cite(line, item.source)
+
+        self.heading("Eerdere toezeggingen over dit onderwerp", 2)
+        if not p.earlier:
+            self._para("In de andere documenten in de index is geen toezegging gevonden die duidelijk over dit punt "
+                       "gaat.")
+        else:
+            self._para("Toezeggingen uit andere documenten in de index die over dit punt gaan, gevonden op inhoud: "
+                       "controleer of ze werkelijk hetzelfde betreffen.", italic=True)
+            rows = []
+            for item in p.earlier:
+                c = item.commitment
+                status = STATUS_LABELS[c.status(draft.today)]
+                if item.standing.kind:
+                    status += "; " + standing_label(item.standing)
+                rows.append([c.action, f"{c.doc_title or ''} ({day(c.doc_date)})", due_text(c.due), status,
+                             f"[{item.source}]"])
+            self.table(["Wat", "Document", "Wanneer", "Status", "Bron"], rows)
 
         self.heading("Wat later is gemeld", 2)
         if not p.commitments:

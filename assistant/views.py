@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.extract.points import PointMapping
+from assistant.linking import Link
 from assistant.model import Commitment, Document, DocumentInfo, Finding, Standing, StatusNote
 from assistant.present import STATUSES
 
@@ -57,6 +58,7 @@ def standing(c: Commitment, notes: dict[str, StatusNote], finding: Finding | Non
 class PointRow:
     mapping: PointMapping
     commitments: list[Commitment]
+    earlier: list[Link] = field(default_factory=list)  # about this point, in other documents of the index
 
 
 @dataclass
@@ -94,15 +96,19 @@ class PointsView:
         return ""
 
     def to_dict(self) -> dict:
-        return {"points": [dict(row.mapping.to_dict(), commitments=[c.id for c in row.commitments])
+        return {"points": [dict(row.mapping.to_dict(), commitments=[c.id for c in row.commitments],
+                                earlier=[dict(link.commitment.to_dict(self.today), link_score=round(link.score, 3))
+                                         for link in row.earlier])
                            for row in self.rows],
                 "commitments": [c.to_dict(self.today) for c in self.commitments],
                 "unplaced": [c.id for c in self.unplaced], "notes": self.notes}
 
 
 def points_view(mappings: list[PointMapping], commitments: list[Commitment], advice: Document | None,
-                response: Document | None, today: date, notes: list[str] | None = None) -> PointsView:
-    rows = [PointRow(m, in_answer(m, commitments)) for m in mappings]
+                response: Document | None, today: date, notes: list[str] | None = None,
+                earlier: list[list[Link]] | None = None) -> PointsView:
+    rows = [PointRow(m, in_answer(m, commitments), list(links))
+            for m, links in zip(mappings, earlier or [[] for _ in mappings])]
     placed = {c.id for row in rows for c in row.commitments}
     return PointsView(rows, [c for c in commitments if c.id not in placed], advice, response, today, notes or [])
 

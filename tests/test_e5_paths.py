@@ -72,3 +72,21 @@ def test_draft_from_an_advice_alone_with_e5(corpus_index, tmp_path):
     assert result.points == 6 and result.commitments >= 15 and result.overdue >= 1
     text = "\n".join(p.text for p in docx.Document(str(result.path)).paragraphs)
     assert "Voortgang uitvoering advies mantelzorgondersteuning en respijtzorg (18 november 2025)" in text
+
+
+def test_draft_lists_earlier_commitments_about_a_point_from_other_letters_with_e5(corpus_index, tmp_path):
+    """The armoede advice has no response in the corpus; its points still find the commitments
+    the policy letter on poverty made (tuned-on data: the labels of eval/point_links.json)."""
+    assistant, _ = corpus_index
+    advice = CORPUS / "advies_asd_armoede_2024.docx"
+    result = assistant.draft(advice, None, tmp_path / "concept.docx", today=TODAY)
+    earlier = [item for point in result.draft.points for item in point.earlier]
+    assert earlier, "at least one point is linked to an existing commitment"
+    assert all(item.commitment.source.doc_id not in {d.id for d in assistant.documents()
+                                                      if d.path.endswith("advies_asd_armoede_2024.docx")}
+               for item in earlier)
+    titles = {item.commitment.doc_title for item in earlier}
+    assert any("armoede" in (t or "").lower() or "schuld" in (t or "").lower() for t in titles)
+    text = " ".join(cell.text for table in docx.Document(str(result.path)).tables for row in table.rows
+                    for cell in row.cells)
+    assert "Document" in text

@@ -184,6 +184,14 @@ def _point_row(row: PointRow, view: PointsView) -> str:
         sources.append(f"toezeggingen: p. {', '.join(str(p) for p in sorted({c.source.page for c in mine}))}")
     else:
         promised = '<span class="note">geen toezeggingen bij dit punt</span>'
+    if row.earlier:
+        items = "".join(f'<li>{esc(link.commitment.action)}<div class="meta">'
+                        f'{esc(link.commitment.doc_title or "")}, {esc(day(link.commitment.doc_date))}, '
+                        f'p. {link.commitment.source.page} · {esc(due_text(link.commitment.due))} · '
+                        f'{badge(link.commitment.status(view.today), STATUS_LABELS[link.commitment.status(view.today)])}'
+                        "</div></li>" for link in row.earlier)
+        promised += (f'<details class="earlier"><summary>Eerdere toezeggingen over dit onderwerp ({len(row.earlier)})'
+                     f"</summary><ul>{items}</ul></details>")
     row_class = "unanswered" if answer is None else "answered"
     return (f'<tr class="{row_class}" data-point="{esc(point.number)}"><td class="nr">{esc(point.number)}</td>'
             f'<td>{advice_cell}</td><td class="stance">{stance_cell}</td><td>{promised}</td>'

@@ -268,6 +268,18 @@ class Store:
             offset += len(batch["ids"])
         return sorted(found, key=lambda c: (c.doc_date or date.min, c.source.doc_id, c.source.start))
 
+    def nearest_commitments(self, vector: np.ndarray, k: int) -> list[tuple[Commitment, float]]:
+        """Committed commitments whose passage is nearest to ``vector``, as (commitment, cosine)."""
+        total = self._commitments.count()
+        if total == 0:
+            return []
+        committed = {d.id: d.version for d in self.documents()}
+        result = self._commitments.query(query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                                         n_results=min(k, total), include=["documents", "metadatas", "distances"])
+        return [(_commitment(text, meta), 1.0 - float(dist))
+                for text, meta, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])
+                if committed.get(meta["doc_id"]) == meta["version"]]
+
     def all_passages(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
         """Every committed passage: ids, texts and metadata (for the lexical index)."""
         committed = {d.id: d.version for d in self.documents()}
