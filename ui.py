@@ -285,6 +285,10 @@ erna te lezen.
 """
 
 
+NO_GOOD_MATCH = ("Geen passend resultaat gevonden; dit komt het dichtst in de buurt. Waarschijnlijk staat het "
+                 "antwoord niet in de documenten in de index.")
+
+
 def search_tab(app: App) -> None:
     @shown_errors
     def context_html(hits: list[Hit], index: int | None) -> str:
@@ -299,14 +303,18 @@ def search_tab(app: App) -> None:
             return (fragments.notice(["Typ eerst waar u naar zoekt, bijvoorbeeld: wanneer wordt de logeervoorziening "
                                       "uitgebreid?"]), [], gr.update(choices=[], value=None), fragments.EMPTY_CONTEXT)
         filters = Filters(kinds=tuple(kinds or ()), after=_typed_day(after), before=_typed_day(before, last=True))
-        hits = app.assistant.search(query, k=RESULTS_PER_SEARCH, filters=filters)
+        found = app.assistant.find(query, k=RESULTS_PER_SEARCH, filters=filters)
+        hits = found.hits
         if not hits:
             message = ("De index is nog leeg: voeg eerst documenten toe op het tabblad Documenten."
                        if not app.assistant.documents() else
                        "Niets gevonden. Probeer andere woorden, of zet de filters ruimer.")
             return fragments.notice([message], warn=True), [], gr.update(choices=[], value=None), fragments.EMPTY_CONTEXT
         choices = [(str(n), n - 1) for n in range(1, len(hits) + 1)]  # the numbers on the cards
-        return fragments.hit_cards(hits), hits, gr.update(choices=choices, value=0), context_html(hits, 0)
+        cards = fragments.hit_cards(hits)
+        if found.weak:
+            cards = fragments.notice([NO_GOOD_MATCH], warn=True) + cards
+        return cards, hits, gr.update(choices=choices, value=0), context_html(hits, 0)
 
     def chosen(hits: list, evt: gr.EventData):  # a real annotation: Gradio passes EventData by it
         index = getattr(evt, "hit", None)

@@ -286,12 +286,15 @@ def search(query, k, kinds, after, before, reference, doc_ids, mode, as_json, **
     if not query.strip():
         raise InputError("typ een zoekvraag, bijvoorbeeld: assistant search \"wanneer wordt de logeervoorziening uitgebreid\"")
     filters = Filters(kinds=tuple(kinds), after=after, before=before, reference=reference, doc_ids=tuple(doc_ids))
-    hits = _assistant(**store).search(query, k=k, filters=filters, mode=mode)
+    found = _assistant(**store).find(query, k=k, filters=filters, mode=mode)
+    hits = found.hits
     if as_json:
-        _echo_json({"hits": [h.to_dict() for h in hits]})
+        _echo_json({"hits": [h.to_dict() for h in hits], "no_good_match": found.weak})
         return
     if not hits:
         click.echo("Geen resultaten.")
+    elif found.weak:
+        click.echo("Geen passend resultaat gevonden; dit komt het dichtst in de buurt:\n")
     for rank, hit in enumerate(hits, start=1):
         click.echo(f"{rank}. [{hit.score:.3f}] {hit.citation}")
         click.echo(f"   {hit.marked()}")

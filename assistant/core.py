@@ -34,7 +34,7 @@ from assistant.search.search import Filters, Mode, Searcher
 from assistant.search.store import Store, StoreConfig
 from assistant.versions import newest
 from assistant.tracking import suggest
-from assistant.views import DraftResult, PointsView, ReminderResult, RegisterView, points_view, standing, wants_evidence
+from assistant.views import DraftResult, PointsView, ReminderResult, SearchView, RegisterView, points_view, standing, wants_evidence
 
 __all__ = [
     "Assistant", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
@@ -469,6 +469,15 @@ class Assistant:
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
         return self.searcher.search(query, k=k, filters=filters, mode=mode)
+
+    def find(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> SearchView:
+        """``search`` as the app shows it: the hits, and whether even the nearest passage is so far
+        from the question that the index most likely holds no answer (for the embedding models
+        whose threshold was measured)."""
+        hits, nearest = self.searcher.search_scored(query, k=k, filters=filters, mode=mode)
+        floor = getattr(self.embedder, "no_match_below", None)
+        return SearchView(hits, weak=bool(hits) and floor is not None and nearest is not None and nearest < floor,
+                          nearest=nearest)
 
     def context(self, hit: Hit, before: int = 2, after: int = 2) -> list[Passage]:
         """The paragraphs around a hit in its document, the hit among them."""

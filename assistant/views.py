@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from assistant.extract.points import PointMapping
 from assistant.linking import Link
-from assistant.model import Commitment, Document, DocumentInfo, Finding, Standing, StatusNote
+from assistant.model import Commitment, Document, DocumentInfo, Finding, Hit, Standing, StatusNote
 from assistant.present import STATUSES
 
 if TYPE_CHECKING:
@@ -161,3 +161,10 @@ class ReminderResult:
     @property
     def commitments(self) -> int:
         return len(self.reminder.items)
+
+
+@dataclass
+class SearchView:
+    hits: list[Hit]
+    weak: bool  # even the nearest passage is far from the question: most likely no answer in the index
+    nearest: float | None = None

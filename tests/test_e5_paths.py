@@ -90,3 +90,23 @@ def test_draft_lists_earlier_commitments_about_a_point_from_other_letters_with_e
     text = " ".join(cell.text for table in docx.Document(str(result.path)).tables for row in table.rows
                     for cell in row.cells)
     assert "Document" in text
+
+
+def test_a_question_the_index_cannot_answer_says_so_with_e5(corpus_index):
+    assistant, _ = corpus_index
+    answered = assistant.find("wanneer wordt de logeervoorziening uitgebreid")
+    assert answered.hits and not answered.weak
+    unanswerable = assistant.find("Wanneer schaft de gemeente de hondenbelasting af?")  # eval/questions_unanswerable.json
+    assert unanswerable.hits and unanswerable.weak  # the nearest passages are shown, marked as such
+
+
+def test_the_cli_search_marks_a_question_without_answer_with_e5(corpus_index):
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    assistant, _ = corpus_index
+    result = CliRunner().invoke(main, ["search", "parkeervergunning voor de kermis", "--index",
+                                       str(assistant.config.index_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Geen passend resultaat gevonden; dit komt het dichtst in de buurt")

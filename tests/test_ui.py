@@ -502,3 +502,15 @@ def test_corpus_search_finds_when_the_respite_care_is_extended(served_e5):
     _citation, page, _paragraph = cited_pages(results)[0]
     assert 1 <= page <= 4
     assert "<mark>" in first
+
+
+def test_hits_far_from_the_question_are_shown_under_a_no_good_match_notice(served, letters):
+    served.add(write_letter(letters, "logeren.txt"))
+    results, *_ = served.search("logeervoorziening")
+    assert "Geen passend resultaat" not in results  # the fake model has no measured threshold
+    served.assistant.embedder.no_match_below = 2.0  # as if every passage were far from the question
+
+    results, choice, _context = served.search("logeervoorziening")
+
+    assert results.index("Geen passend resultaat gevonden; dit komt het dichtst in de buurt") < results.index("logeer")
+    assert choice["choices"]  # the nearest passages are still shown

