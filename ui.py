@@ -113,8 +113,14 @@ def _title(doc: DocumentInfo) -> str:
     return doc.title or Path(doc.path).name
 
 
+LABEL_TITLE_CHARS = 70
+
+
 def _label(doc: DocumentInfo) -> str:
-    return f"{_title(doc)} ({present.day(doc.date) or 'zonder datum'}, {Path(doc.path).name})"
+    """How a document is named in a picker: its title cut at a word, then what tells two versions
+    apart whole: date, kenmerk and file name (the full text shows on hover)."""
+    facts = [present.day(doc.date) or "zonder datum"] + ([f"kenmerk {doc.reference}"] if doc.reference else [])
+    return f"{present.shorten(_title(doc), LABEL_TITLE_CHARS)} ({', '.join(facts + [Path(doc.path).name])})"
 
 
 # -- choosing documents: from the index or as an upload (Adviespunten, Concept, Vergelijken) ----

@@ -357,3 +357,26 @@ def test_compare_tab_shows_the_changed_commitments_and_gives_a_redline(page, tmp
     download.value.save_as(saved)
     body = docx.Document(str(saved)).element.body
     assert body.findall(".//" + qn("w:ins")) and body.findall(".//" + qn("w:del"))
+
+
+def test_version_pickers_show_date_kenmerk_and_the_whole_file_name_and_no_cut_word(page, app):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Vergelijken").click()
+    page.locator("#compare-old-choice input").click()
+    options = page.locator("#compare-old-choice").get_by_role("option")
+    expect(options.first).to_be_visible(timeout=30_000)
+    labels = [options.nth(i).get_attribute("aria-label") for i in range(options.count())]
+    assert labels and all(label.rstrip().endswith((".pdf)", ".docx)", ".txt)", ".odt)")) for label in labels)
+    concept = next(label for label in labels if "beleidsbrief_armoede_concept.pdf" in label)
+    assert "kenmerk" in concept
+    for i in range(options.count()):
+        option = options.nth(i)
+        text = option.get_attribute("aria-label")
+        # shortened only at a word ("…" after a whole word), and the whole text on hover
+        assert option.get_attribute("title") == text
+        if "…" in text:
+            shown = text.split("…")[0]
+            assert any(d.title.startswith(shown) and d.title[len(shown)] == " " for d in app[0].documents()), text
+        # what the list shows is not clipped by its width
+        assert option.evaluate("el => el.scrollWidth <= el.clientWidth + 1")

@@ -167,7 +167,7 @@ def test_points_without_a_document_ask_for_one(served):
 def test_points_pickers_offer_the_indexed_documents_advice_and_response_first(served, letters):
     advice, response = served.call(None, None, api_name="/points_documents")
 
-    assert advice["choices"][0] == ["Advies mantelzorgondersteuning en respijtzorg (12-02-2024, "
+    assert advice["choices"][0] == ["Advies mantelzorgondersteuning en respijtzorg (12-02-2024, kenmerk ASD-2024-003, "
                                     f"{ADVICE})", indexed(served, ADVICE)]
     assert response["choices"][0][1] == indexed(served, RESPONSE)
     assert {value for _, value in advice["choices"]} == {indexed(served, name) for name in (ADVICE, RESPONSE, PROGRESS)}

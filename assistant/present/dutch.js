@@ -13,7 +13,16 @@
     "Uploading...": "Bezig met uploaden...", "No results": "Geen resultaten", "Submit": "Versturen",
   };
   const attributes = ["title", "aria-label", "placeholder"];
+  // A dropdown option cut by the width of the list shows its whole text on hover.
+  const hover = (root) => {
+    if (!root.querySelectorAll) return;
+    for (const option of root.querySelectorAll("[role=option][aria-label]")) {
+      const text = option.getAttribute("aria-label");
+      if (text && option.getAttribute("title") !== text) option.setAttribute("title", text);
+    }
+  };
   const translate = (root) => {
+    hover(root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.nodeValue.trim();
