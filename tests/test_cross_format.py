@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.parse import parse_document
+from tests.conftest import CORPUS
 from corpus.render import SRC_DIR, load_letter, render_docx, render_pdf, render_text
 
 LETTERS = sorted(p.stem for p in SRC_DIR.glob("*.letter"))
@@ -85,3 +86,22 @@ def test_a_heading_directly_above_its_text_is_a_block_of_its_own(tmp_path):
     heading = next(i for i, b in enumerate(blocks) if b[3] == "1. Wachttijden")
     assert blocks[heading][:2] == ("heading", "1")
     assert blocks[heading + 1][3].startswith("Wij nemen dit advies gedeeltelijk over.")
+
+
+@pytest.mark.parametrize("pdf", sorted(p.name for p in CORPUS.glob("*.pdf") if p.with_suffix(".docx").exists()))
+def test_a_paragraph_has_the_same_number_in_the_pdf_and_the_word_file(pdf):
+    """Citations say "alinea N": the PDF and the Word file of one letter must agree on N."""
+    from assistant.extract.commitments import extract_commitments
+    from assistant.parse import parse_document
+    from assistant.search.passages import make_passages
+
+    a, b = parse_document(CORPUS / pdf), parse_document((CORPUS / pdf).with_suffix(".docx"))
+    in_pdf = {" ".join(p.text.split()): p.block for p in make_passages(a)}
+    in_word = {" ".join(p.text.split()): p.block for p in make_passages(b)}
+    shared = set(in_pdf) & set(in_word)
+    assert len(shared) >= 0.8 * len(in_pdf)
+    assert {t: in_pdf[t] for t in shared} == {t: in_word[t] for t in shared}
+    promised_pdf = {c.text: (c.source.page, c.source.block) for c in extract_commitments(a)}
+    promised_word = {c.text: c.source.block for c in extract_commitments(b)}
+    assert {t: promised_pdf[t][1] for t in set(promised_pdf) & set(promised_word)} == \
+        {t: promised_word[t] for t in set(promised_pdf) & set(promised_word)}
