@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
+
 import zipfile
 import zlib
 from pathlib import Path
 from typing import Literal
 
+from assistant.parse.encoding import decode_text, utf16_without_bom
 from assistant.errors import (
     CorruptDocument,
     EmptyDocument,
@@ -116,6 +119,10 @@ def _check_zip_budget(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
+        text = decode_text(head[: len(head) // 2 * 2])
+        printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in text)
+        return bool(text) and printable / len(text) > 0.95
     if b"\x00" in head:
         return False
     try:

@@ -6,16 +6,12 @@ import re
 from pathlib import Path
 
 from assistant.errors import EmptyDocument
+from assistant.parse.encoding import decode_text
 from assistant.parse.lines import Line, RawDocument
 
 
 def read_text(path: str | Path) -> RawDocument:
-    data = Path(path).read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Windows exports of letters are often cp1252.
-        text = data.decode("cp1252", errors="replace")
+    text = decode_text(Path(path).read_bytes()).replace("\ufeff", "")
     properties: dict[str, str] = {}
     if _is_markup(text):
         text = markup_to_text(text)
