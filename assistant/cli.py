@@ -229,8 +229,8 @@ def ingest(paths, prune, as_json, max_mb, **store):
                    f"{report.seconds:.1f} s ({rate:.1f} pagina's/s)")
         for path, error in report.failed:
             click.echo(f"Mislukt: {error}", err=True)
-    if report.failed and not (report.added or report.updated or report.skipped):
-        sys.exit(3)
+    if report.failed:
+        sys.exit(report.exit_code)  # the most serious cause; what could be read is in the index
 
 
 @main.command()

@@ -58,6 +58,21 @@ def test_ingest(tmp_path):
     refused(run("ingest", tmp_path / "weg.pdf", *options), FileMissing.exit_code, "niet gevonden")
 
 
+def test_ingest_exits_with_the_code_of_the_most_serious_failure_and_keeps_the_rest(tmp_path):
+    options = ["--index", tmp_path / "index", "--embedder", "fake"]
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(ADVICE, folder / ADVICE.name)
+    (folder / "leeg.txt").write_bytes(b"")  # empty: 4
+    result = run("ingest", folder, *options)
+    assert result.exit_code == 4 and "leeg.txt" in result.output
+    (folder / "kapot.pdf").write_bytes(b"%PDF-1.7\nhier houdt het op")  # damaged: 5 outranks empty
+    result = run("ingest", folder, "--json", *options)
+    assert result.exit_code == 5
+    report = json.loads(result.output)
+    assert {f["code"] for f in report["failed"]} == {4, 5} and report["skipped"] == [str(folder / ADVICE.name)]
+
+
 def test_documents(index):
     result = run("documents", *index)
     assert result.exit_code == 0 and "3 documenten" in result.output and "Reactie op advies" in result.output

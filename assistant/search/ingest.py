@@ -40,10 +40,17 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the document it repeats)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    failed_codes: dict[str, int] = field(default_factory=dict)  # the exit code of each failure's cause
     removed: list[str] = field(default_factory=list)
     passages_embedded: int = 0
     pages: int = 0
     seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 without failures, else the code of the most serious cause (the highest: an index
+        problem outranks a damaged file, which outranks a missing one)."""
+        return max(self.failed_codes.values(), default=1 if self.failed else 0)
 
     def to_dict(self) -> dict:
         return {
@@ -51,7 +58,7 @@ class IngestReport:
             "updated": self.updated,
             "skipped": self.skipped,
             "duplicates": [{"path": p, "same_as": d} for p, d in self.duplicates],
-            "failed": [{"path": p, "error": e} for p, e in self.failed],
+            "failed": [{"path": p, "error": e, "code": self.failed_codes.get(p, 1)} for p, e in self.failed],
             "removed": self.removed,
             "passages_embedded": self.passages_embedded,
             "pages": self.pages,
@@ -110,9 +117,11 @@ def ingest(
             _ingest_one(path, store, embedder, report, max_mb)
         except AssistantError as exc:
             report.failed.append((str(path), str(exc)))
+            report.failed_codes[str(path)] = exc.exit_code
         except OSError as exc:  # e.g. a file without read permission: report it, go on with the rest
             report.failed.append((str(path), f"{path.name}: het bestand kan niet worden gelezen "
                                              f"({exc.strerror or exc}); controleer of u leesrechten heeft"))
+            report.failed_codes[str(path)] = 3
     if progress:
         progress(len(files), len(files), "")
     if prune:
