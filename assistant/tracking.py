@@ -61,12 +61,19 @@ _NOT_YET = re.compile(
 _SINCE = re.compile(r"\bsinds\b", re.IGNORECASE)
 
 KINDS = ("delayed", "changed", "done", "mentioned")
+# A later sentence is about a commitment when it shares at least this many of its stems and this
+# share of them; naming a later term moves the term only for a sentence sharing half of them.
+_MIN_SHARED = 2
+_MIN_SHARE = 0.4
+_MOVED_SHARE = 0.5
 _RANK = {kind: n for n, kind in enumerate(KINDS)}
 
 
 def classify(sentence: str, commitment: Commitment, reference: date | None = None, main: bool = True) -> Finding:
     """What one later sentence says about a commitment (without its source). Only the ``main``
     sentence (the one most about the commitment) moves its term by merely naming a later one."""
+    if sentence.rstrip().endswith("?"):  # a question (of the council, of a member) reports nothing
+        return Finding(kind="mentioned", sentence=sentence.strip())
     new_due = _new_date(sentence, reference)
     amounts = [a for _, _, a in find_amounts(sentence)]
     other_amount = (commitment.amount is not None and amounts
@@ -117,18 +124,21 @@ def findings(commitment: Commitment, hit: Hit) -> list[Finding]:
         return []
     shared = [len(wanted & set(analyze(text[s:e]))) for s, e in spans]
     best = max(shared)
-    if best == 0:
-        return []
+    if best < _MIN_SHARED or best < _MIN_SHARE * len(wanted):
+        return []  # no sentence of the passage is about this commitment
     about: list[int] = []
     for i, n in enumerate(shared):
-        if n == best or (n >= 2 and n >= best / 2):
+        if n >= _MIN_SHARED and n >= _MIN_SHARE * len(wanted) and n >= best / 2:
             about.append(i)
             if i + 1 < len(spans) and shared[i + 1] == 0:
                 about.append(i + 1)  # "Deze is op 3 maart geopend." continues the sentence before it
+    main = shared.index(best)
     found = []
     for i in dict.fromkeys(about):
         s, e = spans[i]
-        f = classify(text[s:e], commitment, hit.document.date, main=i == shared.index(best))
+        # Only the sentence most about the commitment, and closely so, moves its term by naming a later one.
+        f = classify(text[s:e], commitment, hit.document.date,
+                     main=i == main and best >= _MOVED_SHARE * len(wanted))
         new_due = f.new_due
         if f.kind == "delayed" and new_due is None:  # "... is vertraagd. De pilot start nu in september."
             new_due = next((d for s2, e2 in spans[i + 1:i + 3]

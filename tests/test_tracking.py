@@ -234,3 +234,9 @@ def test_cli_reminder_with_a_template_and_an_actor(assistant, tmp_path):
     assert "Herinnering geschreven:" in result.output and "toezegging" in result.output
     written = docx.Document(str(out))
     assert written.sections[0].header.paragraphs[0].text == "Adviesraad Sociaal Domein Rijnwaarde"
+
+
+def test_a_question_about_the_commitment_reports_nothing():
+    promise = _promise("Wij maken afspraken met de aanbieders over een maximale wachttijd")
+    assert classify("Is het college bereid om met de aanbieders afspraken te maken over een maximale wachttijd?",
+                    promise).kind == "mentioned"
