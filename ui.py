@@ -77,6 +77,7 @@ class App:
     assistant: Assistant
     blocks: gr.Blocks
     output_dir: Path
+    max_mb: float = MAX_MB  # per file: larger ones get the core's Dutch message
 
     def output_folder(self) -> Path:
         """A fresh folder per download, so two users never overwrite each other's file."""
@@ -181,17 +182,18 @@ def _pair_pickers(app: App, first: DocumentPicker, second: DocumentPicker, api_n
 
 # -- Documenten --------------------------------------------------------------------------------
 
-DOCUMENTS_INTRO = f"""
+def documents_intro(max_mb: float) -> str:
+    return f"""
 ### Documenten in de index
 Hier staan de documenten waarin de assistent zoekt: adviezen, reacties van het college,
 raadsinformatiebrieven en Kamerbrieven.
 
 1. **Sleep bestanden** naar het vak hieronder, of klik erin om ze te kiezen. U kunt meer
-   bestanden tegelijk kiezen: {present.supported_types()}, tot {MAX_MB} MB per bestand.
+   bestanden tegelijk kiezen: {present.supported_types()}, tot {max_mb:.0f} MB per bestand.
 2. Klik op **Toevoegen aan de index**. De balk laat zien hoe ver de assistent is.
 
-Een bestand dat al in de index staat en niet is veranderd, wordt overgeslagen. Een nieuwe
-versie van een bestand met dezelfde naam vervangt de oude.
+Een bestand dat al in de index staat en niet is veranderd, wordt overgeslagen. Twee verschillende
+brieven met dezelfde bestandsnaam worden twee documenten.
 """
 
 _TABLE_HEADERS = ["Titel", "Soort", "Datum", "Kenmerk", "Pagina's", "Passages", "Bestand"]
@@ -234,7 +236,7 @@ def documents_tab(app: App) -> None:
         if kept:
             progress(0, desc="Documenten lezen")
             # Copies are kept beside the index (Gradio's own are temporary), named by content.
-            report = app.assistant.add_uploads(kept, max_mb=MAX_MB, progress=_progress(progress, "Index bijwerken"))
+            report = app.assistant.add_uploads(kept, max_mb=app.max_mb, progress=_progress(progress, "Index bijwerken"))
         return (fragments.ingest_report(report, rejected), None, *refresh())
 
     @shown_errors
@@ -251,7 +253,7 @@ def documents_tab(app: App) -> None:
         return (fragments.reindex_report(report), *refresh())
 
     with gr.Tab("Documenten", id="documenten"):
-        gr.Markdown(DOCUMENTS_INTRO)
+        gr.Markdown(documents_intro(app.max_mb))
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 files = gr.File(file_count="multiple", type="filepath", height=160, elem_id="upload",
@@ -672,18 +674,19 @@ niets naar buiten.
 """
 
 
-def build_app(assistant: Assistant) -> gr.Blocks:
+def build_app(assistant: Assistant, max_mb: float = MAX_MB) -> gr.Blocks:
     """The Gradio app over ``assistant``; uploads are kept in ``assistant.uploads_dir``."""
     # Gradio's temporary copies of uploads are cleaned daily; ours are kept beside the index.
     with gr.Blocks(title="Adviesassistent", analytics_enabled=False, delete_cache=(86400, 86400)) as blocks:
         gr.Markdown(HEADER)
         output_dir = Path(tempfile.mkdtemp(prefix="adviesassistent-"))
         atexit.register(shutil.rmtree, output_dir, ignore_errors=True)
-        app = App(assistant=assistant, blocks=blocks, output_dir=output_dir)
+        app = App(assistant=assistant, blocks=blocks, output_dir=output_dir, max_mb=max_mb)
         with gr.Tabs():
             for tab in TABS:
                 tab(app)
     blocks.queue(default_concurrency_limit=2)
+    blocks.upload_ceiling_mb = 2 * max_mb  # Gradio refuses larger uploads before they reach us
     return blocks
 
 
@@ -701,7 +704,7 @@ def serve(blocks: gr.Blocks, host: str = "127.0.0.1", port: int = 7860,
         server_name=host, server_port=port, auth=auth, prevent_thread_lock=True, quiet=True, ssr_mode=False,
         theme=theme, css=fragments.stylesheet("page"), js=fragments.page_script(),
         auth_message="Log in met de naam en het wachtwoord die u van de beheerder hebt gekregen.",
-        max_file_size=f"{UPLOAD_CEILING_MB}mb", footer_links=[])  # no settings panel, no API page
+        max_file_size=f"{int(getattr(blocks, 'upload_ceiling_mb', UPLOAD_CEILING_MB) * 1024)}kb", footer_links=[])  # no settings panel, no API page
     if block:
         print(f"Adviesassistent staat klaar op {url}  (stoppen: Ctrl+C)", flush=True)
         blocks.block_thread()
@@ -752,6 +755,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="Poort van de Chroma-server (of $ASSISTANT_CHROMA_PORT).")
     parser.add_argument("--embedder", default=env.get("ASSISTANT_EMBEDDER", "e5"),
                         help="Taalmodel: e5 (standaard), st:PAD of fake (alleen tests).")
+    parser.add_argument("--max-mb", type=float, default=float(env.get("ASSISTANT_MAX_MB", MAX_MB)),
+                        help=f"Grootste bestand dat wordt gelezen, in MB (standaard {MAX_MB}; of $ASSISTANT_MAX_MB).")
     parser.add_argument("--auth-file", type=Path, default=None,
                         help="Bestand met regels naam:wachtwoord; of zet ASSISTANT_UI_USER en ASSISTANT_UI_PASSWORD.")
     return parser.parse_args(argv)
@@ -771,7 +776,7 @@ def main(argv: list[str] | None = None) -> int:
     if auth is None and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Let op: de assistent is zonder inloggen bereikbaar voor anderen op {args.host}; "
               "zet ASSISTANT_UI_USER en ASSISTANT_UI_PASSWORD of gebruik --auth-file.", file=sys.stderr)
-    serve(build_app(assistant), host=args.host, port=args.port, auth=auth)
+    serve(build_app(assistant, max_mb=args.max_mb), host=args.host, port=args.port, auth=auth)
     return 0
 
 

@@ -64,7 +64,7 @@ def _detect(path: Path, max_mb: float) -> Format:
         raise TooLarge(
             path,
             f"het bestand is {size / 1024 / 1024:.0f} MB en daarmee groter dan de grens van "
-            f"{max_mb:.0f} MB; splits het document of verhoog de grens (--max-mb)",
+            f"{max_mb:g} MB; splits het document of verhoog de grens (--max-mb)",
         )
     with path.open("rb") as fh:
         head = fh.read(8192)

@@ -12,6 +12,19 @@
     "Sort descending": "Aflopend sorteren", "Clear sort": "Sortering wissen", "Filter": "Filteren",
     "Uploading...": "Bezig met uploaden...", "No results": "Geen resultaten", "Submit": "Versturen",
   };
+  // Messages with a value in them, by pattern.
+  const patterns = [
+    [/^File\(s\) exceed the maximum allowed size of (.+?): (.*)$/s,
+     (m) => `Te groot om te uploaden (grens ${m[1]}): ${m[2]}. Splits het document, of vraag de beheerder de grens te verhogen (--max-mb).`],
+  ];
+  const dutch = (text) => {
+    if (text in words) return words[text];
+    for (const [pattern, make] of patterns) {
+      const m = text.match(pattern);
+      if (m) return make(m);
+    }
+    return null;
+  };
   const attributes = ["title", "aria-label", "placeholder"];
   // A dropdown option cut by the width of the list shows its whole text on hover.
   const hover = (root) => {
@@ -26,7 +39,8 @@
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.nodeValue.trim();
-      if (text in words) node.nodeValue = node.nodeValue.replace(text, words[text]);
+      const replaced = text && dutch(text);
+      if (replaced) node.nodeValue = node.nodeValue.replace(text, replaced);
     }
     if (root.querySelectorAll) {
       for (const el of root.querySelectorAll("[title], [aria-label], [placeholder]")) {
