@@ -60,8 +60,14 @@ class Served:
     """An app on a loopback port with a client of its own; ``call`` is client.predict."""
 
     def __init__(self, assistant: Assistant, auth=None, max_mb: float = ui.MAX_MB) -> None:
+        import tempfile
+
         from gradio_client import Client
 
+        # Each app its own upload folder: Gradio deletes the files an app received when it shuts
+        # down, and the next test's upload of the same letter would land at the same path.
+        self._temp_dir = os.environ.get("GRADIO_TEMP_DIR")
+        os.environ["GRADIO_TEMP_DIR"] = tempfile.mkdtemp(prefix="gradio-test-")
         self.assistant = assistant
         self.blocks = ui.build_app(assistant, max_mb=max_mb)
         self.url = ui.serve(self.blocks, host="127.0.0.1", port=free_port(), auth=auth, block=False)
@@ -87,6 +93,10 @@ class Served:
 
     def close(self) -> None:
         self.blocks.close()
+        if self._temp_dir is None:
+            os.environ.pop("GRADIO_TEMP_DIR", None)
+        else:
+            os.environ["GRADIO_TEMP_DIR"] = self._temp_dir
 
 
 @pytest.fixture
