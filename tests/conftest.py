@@ -32,11 +32,9 @@ def seed_path() -> Path:
     return need(SEED)
 
 
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory):
-    """A real `chroma run` on a free loopback port, stopped at the end of the session."""
+def start_chroma(data: Path):
+    """A real `chroma run` on a free loopback port: (process, port)."""
     import shutil
-    import signal
     import socket
     import subprocess
     import sys
@@ -49,7 +47,6 @@ def chroma_server(tmp_path_factory):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    data = tmp_path_factory.mktemp("chroma-server")
     env = dict(os.environ, ANONYMIZED_TELEMETRY="False")
     proc = subprocess.Popen([str(chroma), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env)
@@ -57,18 +54,31 @@ def chroma_server(tmp_path_factory):
     while True:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
-                break
+                return proc, port
         except OSError:
             if proc.poll() is not None or time.time() > deadline:
                 proc.kill()
                 pytest.fail("chroma run did not start")
             time.sleep(0.2)
-    yield ("127.0.0.1", port)
+
+
+def stop_chroma(proc) -> None:
+    import signal
+    import subprocess
+
     proc.send_signal(signal.SIGTERM)
     try:
         proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` on a free loopback port, stopped at the end of the session."""
+    proc, port = start_chroma(tmp_path_factory.mktemp("chroma-server"))
+    yield ("127.0.0.1", port)
+    stop_chroma(proc)
 
 
 @pytest.fixture(scope="session")

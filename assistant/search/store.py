@@ -312,6 +312,42 @@ class Store:
         return [(pid, 1.0 - float(dist)) for pid, dist in zip(result["ids"][0], result["distances"][0])]
 
 
+def _unreachable(exc: Exception) -> bool:
+    """Whether an exception means the store is gone or unusable (server down, connection reset)."""
+    module = type(exc).__module__.split(".")[0]
+    return module in ("httpx", "httpcore", "chromadb", "urllib3", "requests") or isinstance(
+        exc, (ConnectionError, TimeoutError))
+
+
+def _guarded(method):
+    """A Store method whose failures of the store itself reach the user as one Dutch sentence."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except Exception as exc:
+            if not _unreachable(exc):
+                raise
+            if self.config.host:
+                raise StoreError(
+                    f"De Chroma-server op {self.config.host}:{self.config.port} reageert niet meer "
+                    f"({type(exc).__name__}); start hem opnieuw en herhaal de opdracht: wat half was, "
+                    "blijft onzichtbaar en wordt dan afgemaakt") from exc
+            raise StoreError(f"De index in {self.config.index_dir} kan niet worden gebruikt ({exc}); "
+                             "herhaal de opdracht, of bouw de index opnieuw op met `assistant reindex`") from exc
+
+    return wrapper
+
+
+for _name, _method in list(vars(Store).items()):
+    if callable(_method) and not _name.startswith("__"):
+        setattr(Store, _name, _guarded(_method))
+
+
 # -- generations and the rebuild journal ---------------------------------------------------------
 
 
