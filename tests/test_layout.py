@@ -59,3 +59,24 @@ def test_body_lines_that_differ_only_in_numbers_are_kept():
 def test_niet_prefix_keeps_its_hyphen_but_syllable_breaks_are_joined():
     assert join_lines(["het niet-", "gebruik van regelingen"]) == "het niet-gebruik van regelingen"
     assert join_lines(["120 pro-", "cent"]) == "120 procent"
+
+
+def test_body_lines_that_hold_their_page_number_are_not_taken_for_running_headers():
+    """A generated report where every line names its page: 300 pages must not parse to nothing."""
+    sentences = [[Line(f"Regel {i} van de rapportage op pagina {n}: de wachttijd daalde.", n) for i in range(1, 7)]
+                 for n in range(1, 301)]
+    kept, _ = strip_running_lines(sentences)
+    assert sum(len(page) for page in kept) == 6 * 300  # sentences that name their page are body text
+
+    labels = [[Line(f"Tabel {i} op pagina {n}", n) for i in range(1, 7)] for n in range(1, 301)]
+    warnings: list[str] = []
+    kept, _ = strip_running_lines(labels, warnings)
+    assert sum(len(page) for page in kept) == 6 * 300  # never most of a page: kept, and said so
+    assert warnings and "300 pagina's" in warnings[0]
+
+
+def test_a_real_header_and_footer_still_go_without_a_warning():
+    pages = [_page(n, [f"Tekst van pagina {n}.", f"De {n}e zin.", f"En nog {n} andere."]) for n in (1, 2, 3)]
+    warnings: list[str] = []
+    kept, removed = strip_running_lines(pages, warnings)
+    assert [len(page) for page in kept] == [3, 3, 3] and not warnings

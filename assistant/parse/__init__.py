@@ -69,7 +69,7 @@ def _read(path: Path, fmt: str) -> RawDocument:
 def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
     # A Word file keeps headers and footers apart already; its pages are only estimated, so
     # a paragraph repeated in the body must not be mistaken for a running header.
-    pages = raw.pages if raw.format in ("docx", "odt") else strip_running_lines(raw.pages)[0]
+    pages = raw.pages if raw.format in ("docx", "odt") else strip_running_lines(raw.pages, raw.warnings)[0]
     first = next((i for i, lines in enumerate(pages) if lines), 0)
     letterhead = split_letterhead(pages[first]) if pages else None
     if letterhead and letterhead.body_start:

@@ -19,6 +19,9 @@ from assistant.parse.meta import is_closing
 _FURNITURE_ZONE = 4
 # A line in that zone on this share of pages (and at least two) is furniture.
 _REPEAT_SHARE = 0.4
+# Furniture is a few lines of a page; a page that would lose more than three lines and more than
+# this share of its lines keeps them (only bare page numbers go), and the document says so.
+_MAX_DROP_SHARE = 0.5
 
 _PAGE_NUMBER = re.compile(
     r"""^[\s\-–—]*(?:
@@ -70,11 +73,14 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 
 
-def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
+def strip_running_lines(pages: list[list[Line]], warnings: list[str] | None = None
+                        ) -> tuple[list[list[Line]], list[str]]:
     """Remove running headers, footers and page numbers; return the pages and what went.
 
     A line near the top or bottom of a page is furniture when the same text stands there
     on enough pages, or when it differs only in the page's own number ("Pagina 2 van 5").
+    A page never loses more than half of its lines that way: body text that merely holds its
+    page number stays, with a warning in ``warnings``.
     """
     exact: Counter[str] = Counter()
     masked: Counter[str] = Counter()
@@ -91,19 +97,28 @@ def strip_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list
             return False
         if exact[_fold(line.text)] >= threshold:
             return True
-        return _has_page_number(line) and masked[_shape(line.text)] >= threshold
+        # a sentence that names its page ("Zie de tabel op pagina 4.") is body text, not furniture
+        return (_has_page_number(line) and masked[_shape(line.text)] >= threshold
+                and not _SENTENCE_END.search(line.text.strip()))
 
     kept_pages: list[list[Line]] = []
     removed: list[str] = []
+    kept_back = 0
     for number, lines in enumerate(pages, start=1):
         drop = {i for i in _zones(lines) if is_furniture(lines[i])}
         if number > 1:
             drop |= _small_top_line(lines)
+        if len(drop) > max(3, _MAX_DROP_SHARE * len(lines)):
+            kept_back += 1
+            drop = {i for i in drop if is_page_number(lines[i].text)}
         removed.extend(lines[i].text for i in sorted(drop))
         kept = [line for i, line in enumerate(lines) if i not in drop]
         if kept and drop and min(drop) == 0:
             kept[0].new_paragraph = True
         kept_pages.append(kept)
+    if kept_back and warnings is not None:
+        warnings.append(f"op {kept_back} pagina's zouden meer regels als kop- of voettekst zijn weggelaten dan "
+                        "aannemelijk is; die regels staan in de tekst (controleer of er kopteksten tussen staan)")
     return kept_pages, removed
 
 
