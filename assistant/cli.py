@@ -214,7 +214,9 @@ def _progress_bar(unit: str = "doc"):
 @index_options
 @_core_errors
 def ingest(paths, prune, as_json, max_mb, **store):
-    """Voeg bestanden of mappen (recursief) toe aan de index; ongewijzigde bestanden worden overgeslagen."""
+    """Voeg bestanden of mappen (recursief) toe aan de index; ongewijzigde bestanden worden overgeslagen.
+
+    In een map worden README-, LICENSE- en CHANGELOG-bestanden overgeslagen: die beschrijven de map."""
     assistant = _assistant(**store)
     report = assistant.ingest(paths, prune=prune, max_mb=max_mb, progress=None if as_json else _progress_bar())
     if as_json:

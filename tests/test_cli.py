@@ -179,3 +179,17 @@ def test_help_is_dutch():
     for command in ("parse", "ingest", "remove", "documents", "reindex", "search", "points", "commitments", "draft",
                     "compare", "eval", "eval-extract", "eval-structure", "train-commitments"):
         assert command in result.output
+
+
+def test_a_folder_ingest_reads_markdown_letters_but_not_the_folders_readme(tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "notitie.md").write_text("# Notitie wijkteams\n\nHet college start in 2026 met vier wijkteams.\n",
+                                       encoding="utf-8")
+    (folder / "README.md").write_text("# Over deze map\n\nHier staan de brieven van 2025.\n", encoding="utf-8")
+    options = ["--index", tmp_path / "index", "--embedder", "fake"]
+
+    result = run("ingest", folder, "--json", *options)
+
+    assert result.exit_code == 0
+    assert json.loads(result.output)["added"] == [str(folder / "notitie.md")]

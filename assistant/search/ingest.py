@@ -26,7 +26,10 @@ from assistant.search.passages import make_passages
 from assistant.search.store import Store
 
 # Files an ingest of a folder looks at; others (images, spreadsheets) are passed over.
-DOCUMENT_SUFFIXES = frozenset(SUPPORTED_SUFFIXES) - {".md"}  # a folder's README.md is no letter
+DOCUMENT_SUFFIXES = frozenset(SUPPORTED_SUFFIXES)
+# A folder's README (how the folder is organised) is documentation, not a letter: a folder ingest
+# skips it and says so; named on its own, it is read like any other file.
+_FOLDER_NOTES = re.compile(r"^(readme|license|licence|changelog)(\.[a-z]+)?$", re.IGNORECASE)
 # Fault injection for the crash test: exit hard after writing passages, before the commit.
 _CRASH_ENV = "ASSISTANT_TEST_CRASH_BEFORE_COMMIT"
 
@@ -80,7 +83,8 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             files += sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith("."))
+                            if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")
+                            and not _FOLDER_NOTES.match(p.name))
         elif path.exists():
             files.append(path)
         else:
