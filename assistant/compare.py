@@ -344,8 +344,45 @@ def tokenize(text: str, options: Options) -> list[_Token]:
     return tokens
 
 
+# Above this many words in a paragraph pair, words are diffed within aligned sentences: a
+# word-level diff of two long paragraphs costs time in the product of their lengths.
+_LONG_PAIR = 400
+
+
 def word_diff(old: list[_Token], new: list[_Token], options: Options) -> tuple[WordOp, ...]:
     """Kept, deleted and inserted runs that turn the old words into the new ones."""
+    if len(old) + len(new) > _LONG_PAIR:
+        return tuple(_merge(list(_sentence_wise(old, new, options))))
+    return tuple(_merge(_word_ops(old, new)))
+
+
+def _sentence_wise(old: list[_Token], new: list[_Token], options: Options):
+    """Sentences aligned first (as units), then words within each replaced run of sentences."""
+    a, b = _sentences(old), _sentences(new)
+    matcher = difflib.SequenceMatcher(None, [tuple(t.key for t in s) for s in a],
+                                      [tuple(t.key for t in s) for s in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        left = [t for s in a[i1:i2] for t in s]
+        right = [t for s in b[j1:j2] for t in s]
+        if tag == "equal":
+            yield WordOp("equal", "".join(t.text for t in right))
+        elif len(left) + len(right) > 4 * _LONG_PAIR:  # whole runs rewritten: no word diff inside
+            yield WordOp("delete", "".join(t.text for t in left))
+            yield WordOp("insert", "".join(t.text for t in right))
+        else:
+            yield from _word_ops(left, right)
+
+
+def _sentences(tokens: list[_Token]) -> list[list[_Token]]:
+    out: list[list[_Token]] = [[]]
+    for token in tokens:
+        out[-1].append(token)
+        if token.text.rstrip() in (".", "?", "!", ";", ":") and token.text != token.text.rstrip():
+            out.append([])
+    return [s for s in out if s]
+
+
+def _word_ops(old: list[_Token], new: list[_Token]) -> list[WordOp]:
     matcher = difflib.SequenceMatcher(None, [t.key for t in old], [t.key for t in new], autojunk=False)
     ops: list[WordOp] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -356,7 +393,7 @@ def word_diff(old: list[_Token], new: list[_Token], options: Options) -> tuple[W
             ops.append(WordOp("delete", "".join(t.text for t in old[i1:i2])))
         if j2 > j1:
             ops.append(WordOp("insert", "".join(t.text for t in new[j1:j2])))
-    return tuple(_merge(ops))
+    return ops
 
 
 def _same_words(old: list[_Token], new: list[_Token]) -> bool:

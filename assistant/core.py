@@ -26,7 +26,8 @@ from assistant.extract.voice import is_response
 from assistant.model import (Commitment, DateRange, Document, DocumentInfo, Finding, Hit, Passage, Standing,
                              StatusNote, Tracking)
 from assistant.present import SETTABLE, TRACKING_LABELS
-from assistant.parse import file_hash, parse_document
+from assistant.parse import file_hash
+from assistant.parse.cache import ParseCache
 from assistant.linking import CANDIDATES, THRESHOLD, Link, idf_table, point_sentences, rank_links
 from assistant.register import RegisterFilter, evidence_query, export_register, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
@@ -54,6 +55,7 @@ class Assistant:
         # every commit), but two writers at once would race on the lexical cache.
         self._write_lock = threading.Lock()
         self._open_lock = threading.Lock()
+        self._parse_cache: ParseCache | None = None
         self._suggested: dict[str, Finding | None] = {}
         self._suggested_at: tuple[int, int] | None = None
         self._idf: dict[str, float] = {}
@@ -86,9 +88,17 @@ class Assistant:
     def ingest(self, paths: Iterable[str | Path], *, prune: bool = False, max_mb: float = 100,
                progress: Progress | None = None) -> IngestReport:
         with self._write_lock:
-            report = ingest(paths, self.store, self.embedder, prune=prune, max_mb=max_mb, progress=progress)
+            report = ingest(paths, self.store, self.embedder, prune=prune, max_mb=max_mb, progress=progress,
+                            parse=self.parse_cache.parse)
             self.searcher.refresh()  # rebuild and save the lexical index now, not on the next query
             return report
+
+    @property
+    def parse_cache(self) -> ParseCache:
+        """Parsed documents kept beside the index by content hash: a file is parsed once."""
+        if self._parse_cache is None:
+            self._parse_cache = ParseCache(Path(self.config.index_dir) / "parsed")
+        return self._parse_cache
 
     @property
     def uploads_dir(self) -> Path:
@@ -179,7 +189,8 @@ class Assistant:
                 raise StoreError("De index kan niet opnieuw worden opgebouwd: er staan geen bestanden in de "
                                  "index; voeg eerst documenten toe. Er is niets gewijzigd")
             target = Store(self.config, self.embedder.name, self.embedder.dim, generation=plan.target)
-            report = ingest([p for p in plan.paths if Path(p).exists()], target, self.embedder, progress=progress)
+            report = ingest([p for p in plan.paths if Path(p).exists()], target, self.embedder, progress=progress,
+                            parse=self.parse_cache.parse)
             # A file done before an interruption is skipped as unchanged; it is rebuilt all the same.
             report.added += report.skipped
             report.skipped = []
@@ -202,8 +213,8 @@ class Assistant:
     # -- advice points and commitments ------------------------------------------------------
 
     def read(self, path: str | Path, max_mb: float = 100) -> Document:
-        """Parse a file, giving it the id it has (or would have) in the index."""
-        doc = parse_document(path, max_mb=max_mb)
+        """Parse a file (or take its stored parse), giving it the id it has (or would have) in the index."""
+        doc = self.parse_cache.parse(path, max_mb=max_mb)
         doc.id = document_id(path)
         return doc
 

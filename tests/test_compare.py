@@ -455,3 +455,16 @@ def test_a_promise_that_became_an_estimate_with_another_amount_is_changed_not_re
     assert not added and not removed
     [change] = changed
     assert change.fields == ["amount"] and change.new.text.endswith("€ 95.000 geraamd.")
+
+
+def test_a_long_paragraph_is_diffed_sentence_by_sentence_with_the_same_word_edits():
+    from assistant.compare import Options, tokenize, word_diff
+
+    sentences = [f"In wijk {n} bezoeken de consulenten elke week {n + 2} ouderen thuis." for n in range(1, 80)]
+    old = " ".join(sentences)
+    new = old.replace("In wijk 40 bezoeken de consulenten elke week 42", "In wijk 40 bezoeken de consulenten elke "
+                                                                            "week 44")
+    ops = word_diff(tokenize(old, Options()), tokenize(new, Options()), Options())
+
+    assert [(op.op, op.text.strip()) for op in ops if op.op != "equal"] == [("delete", "42"), ("insert", "44")]
+    assert "".join(op.text for op in ops if op.op != "delete") == new

@@ -108,6 +108,7 @@ def ingest(
     prune: bool = False,
     max_mb: float = DEFAULT_MAX_MB,
     progress: Progress | None = None,
+    parse: Callable[..., Document] = parse_document,
 ) -> IngestReport:
     started = time.perf_counter()
     paths = list(paths)
@@ -118,7 +119,7 @@ def ingest(
         if progress:
             progress(n - 1, len(files), path.name)
         try:
-            _ingest_one(path, store, embedder, report, max_mb)
+            _ingest_one(path, store, embedder, report, max_mb, parse)
         except AssistantError as exc:
             report.failed.append((str(path), str(exc)))
             report.failed_codes[str(path)] = exc.exit_code
@@ -134,7 +135,8 @@ def ingest(
     return report
 
 
-def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb: float) -> None:
+def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb: float,
+                parse: Callable[..., Document] = parse_document) -> None:
     doc_id = document_id(path)
     existing = store.document(doc_id)
     digest = file_hash(path) if path.stat().st_size else ""
@@ -145,7 +147,7 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
     if copy is not None and copy.id != doc_id:  # the same file at another path: index it once
         report.duplicates.append((str(path), copy.path))
         return
-    doc = parse_document(path, max_mb=max_mb)
+    doc = parse(path, max_mb=max_mb)
     doc.id = doc_id
     doc.path = str(path.resolve())
     twin = _same_letter_other_format(doc, store)

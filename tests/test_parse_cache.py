@@ -1,0 +1,75 @@
+"""Parse once: a file's parse is kept by content hash and reused by reindex, re-ingest and read."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+
+import pytest
+
+import assistant.parse.cache as cache_module
+from assistant.core import Assistant, StoreConfig
+from assistant.errors import EmptyDocument, TooLarge
+from assistant.parse import parse_document
+from assistant.parse.cache import ParseCache
+from tests.conftest import CORPUS
+
+LETTER = CORPUS / "reactie_college_mantelzorg_2024.pdf"
+
+
+def test_the_second_parse_of_the_same_content_is_the_stored_one_and_identical(tmp_path, monkeypatch):
+    store = ParseCache(tmp_path / "parsed")
+    first = store.parse(LETTER)
+    moved = tmp_path / "elders.pdf"
+    shutil.copy(LETTER, moved)
+
+    def no_parsing(*_args, **_kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(cache_module, "parse_document", no_parsing)
+    again = store.parse(moved)
+
+    assert (store.hits, store.misses) == (1, 1)
+    assert again.path == str(moved)
+    assert [b.to_dict() for b in again.blocks] == [b.to_dict() for b in first.blocks]
+    assert (again.title, again.date, again.reference, again.kind) == (first.title, first.date, first.reference,
+                                                                       first.kind)
+
+
+def test_a_changed_parser_or_a_damaged_entry_parses_again(tmp_path, monkeypatch):
+    store = ParseCache(tmp_path / "parsed")
+    doc = store.parse(LETTER)
+    [entry] = (tmp_path / "parsed").rglob("*.json.gz")
+    entry.write_bytes(b"geen gzip")
+    assert store.parse(LETTER).blocks == doc.blocks and store.misses == 2
+    monkeypatch.setattr(cache_module, "parser_fingerprint", lambda: "anders")
+    store.parse(LETTER)
+    assert store.misses == 3
+    assert gzip.open(next((tmp_path / "parsed").rglob("*-anders.json.gz"))).read()
+
+
+def test_size_and_emptiness_are_checked_on_the_file_every_time(tmp_path):
+    store = ParseCache(tmp_path / "parsed")
+    store.parse(LETTER)
+    with pytest.raises(TooLarge):
+        store.parse(LETTER, max_mb=0.001)
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(EmptyDocument):
+        store.parse(empty)
+
+
+def test_reindex_and_read_of_an_indexed_file_parse_nothing_again(tmp_path, monkeypatch):
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    shutil.copy(LETTER, folder / LETTER.name)
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    assistant.ingest([folder])
+    calls = []
+    monkeypatch.setattr(cache_module, "parse_document", lambda *a, **k: calls.append(a) or parse_document(*a, **k))
+
+    assistant.reindex()
+    assistant.read(folder / LETTER.name)
+
+    assert calls == [] and assistant.parse_cache.hits >= 2
+    assert [d.title for d in assistant.documents()] == ["Reactie op uw advies mantelzorgondersteuning en respijtzorg"]
