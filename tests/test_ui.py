@@ -528,3 +528,46 @@ def test_the_upload_limit_is_one_setting_shown_and_enforced_in_dutch(tmp_path, l
         assert app.rows() == [] and not any(app.assistant.uploads_dir.rglob("lang.txt"))  # the copy is gone
     finally:
         app.close()
+
+
+@pytest.mark.slow
+def test_ten_clients_search_while_an_ingest_runs_without_an_error(tmp_path, letters):
+    import threading
+
+    from gradio_client import Client, handle_file
+
+    from tests.conftest import CORPUS
+
+    app = Served(Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake"))
+    try:
+        app.add(write_letter(letters, "logeren.txt"))
+        batch = sorted(CORPUS.glob("*.pdf"))[:8]
+        errors: list[str] = []
+        answers: list[int] = []
+
+        def adding():
+            try:
+                status, *_ = Client(app.url, verbose=False).predict([handle_file(str(p)) for p in batch],
+                                                                   api_name="/add")
+                assert "toegevoegd" in status
+            except Exception as exc:  # noqa: BLE001 - every failure is the finding
+                errors.append(f"add: {exc!r}")
+
+        def searching():
+            client = Client(app.url, verbose=False)
+            for _ in range(10):
+                try:
+                    results, *_ = client.predict("logeervoorziening", [], "", "", api_name="/search")
+                    answers.append(len(results))
+                except Exception as exc:  # noqa: BLE001
+                    errors.append(f"search: {exc!r}")
+
+        threads = [threading.Thread(target=adding)] + [threading.Thread(target=searching) for _ in range(10)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=600)
+        assert errors == [] and len(answers) == 100
+        assert len(app.rows()) == 1 + len(batch)
+    finally:
+        app.close()
