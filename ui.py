@@ -686,6 +686,12 @@ def build_app(assistant: Assistant, max_mb: float = MAX_MB) -> gr.Blocks:
             for tab in TABS:
                 tab(app)
     blocks.queue(default_concurrency_limit=2)
+    # No published API: every endpoint stays callable by the app (and by gradio_client in the
+    # tests) but is left out of the API description that Gradio embeds in every page, the
+    # login page included.
+    for fn in blocks.fns.values():
+        if fn.api_visibility == "public":
+            fn.api_visibility = "undocumented"
     blocks.upload_ceiling_mb = 2 * max_mb  # Gradio refuses larger uploads before they reach us
     return blocks
 

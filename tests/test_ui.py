@@ -571,3 +571,15 @@ def test_ten_clients_search_while_an_ingest_runs_without_an_error(tmp_path, lett
         assert len(app.rows()) == 1 + len(batch)
     finally:
         app.close()
+
+
+def test_the_login_page_names_no_endpoint_and_no_label(tmp_path):
+    import urllib.request
+
+    app = Served(Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake"), auth=[("secretaris", "geheim")])
+    try:
+        page = urllib.request.urlopen(app.url, timeout=10).read().decode("utf-8", "replace")
+        for word in ("api_name", "/register", "/set_status", "Toezegging", "code_snippets"):
+            assert word not in page, word
+    finally:
+        app.close()
