@@ -73,3 +73,25 @@ def test_reindex_and_read_of_an_indexed_file_parse_nothing_again(tmp_path, monke
 
     assert calls == [] and assistant.parse_cache.hits >= 2
     assert [d.title for d in assistant.documents()] == ["Reactie op uw advies mantelzorgondersteuning en respijtzorg"]
+
+
+def test_parsing_ahead_in_worker_processes_gives_the_same_index(tmp_path, monkeypatch):
+    import assistant.search.ingest as ingest_module
+
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    for path in sorted(CORPUS.glob("*.pdf"))[:5]:
+        shutil.copy(path, folder / path.name)
+    (folder / "kapot.pdf").write_bytes(b"%PDF-1.7\nniets")
+
+    def build(minimum: int, name: str):
+        monkeypatch.setattr(ingest_module, "PARSE_AHEAD_MIN_FILES", minimum)
+        assistant = Assistant(StoreConfig(index_dir=tmp_path / name), embedder="fake")
+        report = assistant.ingest([folder])
+        return report, sorted((d.title, d.pages, d.passages) for d in assistant.documents()), \
+            sorted(c.text for c in assistant.register())
+
+    alone, docs_alone, promised_alone = build(10**9, "een")
+    ahead, docs_ahead, promised_ahead = build(2, "twee")
+    assert docs_ahead == docs_alone and promised_ahead == promised_alone
+    assert ahead.failed == alone.failed and ahead.failed_codes == alone.failed_codes

@@ -12,6 +12,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,11 +116,12 @@ def ingest(
     report = IngestReport()
     store.remove_orphans()
     files = collect_files(paths)
+    ahead = ParseAhead(files, parse, max_mb)
     for n, path in enumerate(files, start=1):
         if progress:
             progress(n - 1, len(files), path.name)
         try:
-            _ingest_one(path, store, embedder, report, max_mb, parse)
+            _ingest_one(path, store, embedder, report, max_mb, ahead.parse)
         except AssistantError as exc:
             report.failed.append((str(path), str(exc)))
             report.failed_codes[str(path)] = exc.exit_code
@@ -127,12 +129,74 @@ def ingest(
             report.failed.append((str(path), f"{path.name}: het bestand kan niet worden gelezen "
                                              f"({exc.strerror or exc}); controleer of u leesrechten heeft"))
             report.failed_codes[str(path)] = 3
+    ahead.close()
     if progress:
         progress(len(files), len(files), "")
     if prune:
         report.removed = prune_missing([Path(p) for p in paths if Path(p).is_dir()], store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+# Files are parsed in worker processes, ahead of the main process that embeds and writes, when
+# a batch is at least this long and the machine has a second core (the parse cache's ``parse``).
+PARSE_AHEAD_MIN_FILES = 3
+
+
+class ParseAhead:
+    """Parse the files of a batch in a pool of worker processes (spawned: the caller may hold
+    threads) while the main process embeds and writes; ``parse`` returns each file's Document as
+    ``parse(path)`` would, or raises the error it would raise, in Dutch."""
+
+    def __init__(self, files: list[Path], parse: Callable[..., Document], max_mb: float) -> None:
+        self._parse = parse
+        self._futures: dict[str, Any] = {}
+        self._pool = None
+        cache = getattr(parse, "__self__", None)
+        workers = min(2, os.cpu_count() or 1)
+        if cache is None or not hasattr(cache, "folder") or workers < 2 or len(files) < PARSE_AHEAD_MIN_FILES:
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self._futures = {str(p): self._pool.submit(_parse_in_worker, str(cache.folder), str(p), max_mb) for p in files}
+
+    def parse(self, path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
+        future = self._futures.pop(str(path), None)
+        if future is None:
+            return self._parse(path, max_mb=max_mb)
+        try:
+            outcome = future.result()
+        except Exception:  # noqa: BLE001 - a worker that died: parse here, which reports properly
+            return self._parse(path, max_mb=max_mb)
+        if outcome[0] == "error":
+            raise ParsedElsewhereError(outcome[1], outcome[2])
+        return Document.from_dict(outcome[1])
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class ParsedElsewhereError(AssistantError):
+    """A parse error raised in a worker process, with its message and exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _parse_in_worker(cache_folder: str, path: str, max_mb: float) -> tuple:
+    from assistant.parse.cache import ParseCache
+
+    try:
+        return ("ok", ParseCache(Path(cache_folder)).parse(path, max_mb=max_mb).to_dict())
+    except AssistantError as exc:
+        return ("error", str(exc), exc.exit_code)
+    except OSError as exc:
+        return ("error", f"{Path(path).name}: het bestand kan niet worden gelezen ({exc.strerror or exc}); "
+                         "controleer of u leesrechten heeft", 3)
 
 
 def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb: float,
