@@ -284,18 +284,24 @@ def compare_documents(old: Document, new: Document, *, ignore_case: bool = False
     options = Options(ignore_case, ignore_whitespace, ignore_punctuation)
     comparison = Comparison(old=old, new=new, options=options, rows=align_blocks(old, new, options),
                             metadata=compare_metadata(old, new, options))
-    comparison.added, comparison.removed, comparison.changed = commitment_changes(old, new, options)
+    touched = [row.change for row in comparison.rows if row.change.op != "equal"]
+    comparison.added, comparison.removed, comparison.changed = commitment_changes(
+        old, new, options, {c.old_index for c in touched if c.old_index is not None},
+        {c.new_index for c in touched if c.new_index is not None})
     return comparison
 
 
-def commitment_changes(old: Document, new: Document, options: Options
+def commitment_changes(old: Document, new: Document, options: Options, old_blocks: set[int] | None = None,
+                       new_blocks: set[int] | None = None
                        ) -> tuple[list[Commitment], list[Commitment], list[CommitmentChange]]:
     """(added, removed, changed) commitments of two versions. A sentence the classifier accepts in
     one version and scores just below its threshold in the other (its amount or term changed the
     score) is paired with that sentence: a changed commitment, not a removed and an added one.
     Two sentences below the threshold in both versions count when their term or amount changed
-    and they look like commitments (a term, an amount or a promising verb)."""
-    old_scored, new_scored = scored_sentences(old), scored_sentences(new)
+    and they look like commitments (a term, an amount or a promising verb). With ``old_blocks``
+    and ``new_blocks`` only the paragraphs that differ are read: an equal paragraph holds the
+    same commitments in both versions."""
+    old_scored, new_scored = scored_sentences(old, old_blocks), scored_sentences(new, new_blocks)
     old_sure = [s.commitment for s in old_scored if s.accepted]
     new_sure = [s.commitment for s in new_scored if s.accepted]
     old_maybe = [s.commitment for s in old_scored if not s.accepted and s.looks_like_one]

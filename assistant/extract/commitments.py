@@ -56,9 +56,9 @@ class Candidate:
     amounts: list
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document, only: set[int] | None = None) -> list[Candidate]:
     """Every sentence that could be a commitment: not in a heading, a footnote, a salutation or
-    closing, and not in a quoted advice or question."""
+    closing, and not in a quoted advice or question (with ``only``: in those blocks)."""
     from assistant.extract.points import point_layout
     from assistant.extract.voice import block_voices, is_response
 
@@ -68,7 +68,7 @@ def candidates(doc: Document) -> list[Candidate]:
     advisory = bool(_ADVISORY.search(doc.sender or "")) or (not response and doc.kind == "advies")
     found: list[Candidate] = []
     for index, block in enumerate(doc.blocks):
-        if index in layout.quoted or block.kind in ("heading", "note"):
+        if index in layout.quoted or block.kind in ("heading", "note") or (only is not None and index not in only):
             continue
         if is_closing(block.text) or is_salutation(block.text):
             continue
@@ -97,12 +97,13 @@ class Scored:
     looks_like_one: bool
 
 
-def scored_sentences(doc: Document) -> list[Scored]:
-    """Every candidate sentence of a document as a commitment with its confidence, in reading order."""
+def scored_sentences(doc: Document, only: set[int] | None = None) -> list[Scored]:
+    """Every candidate sentence of a document (with ``only``: of those blocks, 0-based) as a
+    commitment with its confidence, in reading order."""
     model = load_model()
     sender = _sender_actor(doc)
     found: list[Scored] = []
-    for candidate in candidates(doc):
+    for candidate in candidates(doc, only):
         probability = model.probability(candidate.values)
         block = doc.blocks[candidate.block]
         commitment = _commitment(candidate, doc.date, sender)
