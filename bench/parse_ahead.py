@@ -20,6 +20,7 @@ def main():
     print("|---|---|---|---|")
     for label, minimum in (("one process", 10**9), ("parse ahead, 2 workers", 3)):
         ing.PARSE_AHEAD_MIN_FILES = minimum
+        ing.PARSE_AHEAD_MIN_BYTES = 0
         a = Assistant(StoreConfig(index_dir=Path(tempfile.mkdtemp()) / "index"), embedder=embedder)
         start = time.perf_counter()
         r = a.ingest([folder])

@@ -84,6 +84,8 @@ def test_parsing_ahead_in_worker_processes_gives_the_same_index(tmp_path, monkey
         shutil.copy(path, folder / path.name)
     (folder / "kapot.pdf").write_bytes(b"%PDF-1.7\nniets")
 
+    monkeypatch.setattr(ingest_module, "PARSE_AHEAD_MIN_BYTES", 0)
+
     def build(minimum: int, name: str):
         monkeypatch.setattr(ingest_module, "PARSE_AHEAD_MIN_FILES", minimum)
         assistant = Assistant(StoreConfig(index_dir=tmp_path / name), embedder="fake")

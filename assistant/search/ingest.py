@@ -139,8 +139,10 @@ def ingest(
 
 
 # Files are parsed in worker processes, ahead of the main process that embeds and writes, when
-# a batch is at least this long and the machine has a second core (the parse cache's ``parse``).
+# a batch has at least this many files and bytes (starting a worker costs a second or more; a few
+# short letters parse faster than that) and the machine has a second core.
 PARSE_AHEAD_MIN_FILES = 3
+PARSE_AHEAD_MIN_BYTES = 5_000_000
 
 
 class ParseAhead:
@@ -155,6 +157,8 @@ class ParseAhead:
         cache = getattr(parse, "__self__", None)
         workers = min(2, os.cpu_count() or 1)
         if cache is None or not hasattr(cache, "folder") or workers < 2 or len(files) < PARSE_AHEAD_MIN_FILES:
+            return
+        if sum(_size(p) for p in files) < PARSE_AHEAD_MIN_BYTES:
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -177,6 +181,13 @@ class ParseAhead:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 class ParsedElsewhereError(AssistantError):
