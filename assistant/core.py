@@ -56,8 +56,8 @@ class Assistant:
         self._write_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self._parse_cache: ParseCache | None = None
-        self._suggested: dict[str, Finding | None] = {}
-        self._suggested_at: tuple[int, int] | None = None
+        self._later_hits: dict[str, list[Hit]] = {}
+        self._later_at: tuple[int, int] | None = None
         self._idf: dict[str, float] = {}
         self._idf_at: tuple[int, int] | None = None
 
@@ -89,7 +89,7 @@ class Assistant:
                progress: Progress | None = None) -> IngestReport:
         with self._write_lock:
             report = ingest(paths, self.store, self.embedder, prune=prune, max_mb=max_mb, progress=progress,
-                            parse=self.parse_cache.parse)
+                            cache=self.parse_cache)
             self.searcher.refresh()  # rebuild and save the lexical index now, not on the next query
             return report
 
@@ -190,7 +190,7 @@ class Assistant:
                                  "index; voeg eerst documenten toe. Er is niets gewijzigd")
             target = Store(self.config, self.embedder.name, self.embedder.dim, generation=plan.target)
             report = ingest([p for p in plan.paths if Path(p).exists()], target, self.embedder, progress=progress,
-                            parse=self.parse_cache.parse)
+                            cache=self.parse_cache)
             # A file done before an interruption is skipped as unchanged; it is rebuilt all the same.
             report.added += report.skipped
             report.skipped = []
@@ -337,15 +337,19 @@ class Assistant:
         return {c.id: standing(c, notes, found.get(c.id)) for c in commitments}
 
     def suggestions(self, commitments: list[Commitment]) -> dict[str, Finding]:
-        """What later documents report about each commitment (none where nothing is found).
-        Kept per index state: the register asks again on every filter change."""
+        """What later documents report about each commitment (none where nothing is found)."""
+        later = self._later(commitments)
+        return {c.id: f for c in commitments if (f := suggest(c, later[c.id])) is not None}
+
+    def _later(self, commitments: list[Commitment]) -> dict[str, list[Hit]]:
+        """``evidence_many``, kept per index state: the register asks again on every filter change,
+        and the reminder wants the same passages the suggestions were read from."""
         key = self.store.generation()
-        if self._suggested_at != key:
-            self._suggested, self._suggested_at = {}, key
-        todo = [c for c in commitments if c.id not in self._suggested]
-        for c, hits in zip(todo, self.evidence_many(todo)):
-            self._suggested[c.id] = suggest(c, hits)
-        return {c.id: f for c in commitments if (f := self._suggested.get(c.id)) is not None}
+        if self._later_at != key:
+            self._later_hits, self._later_at = {}, key
+        todo = [c for c in commitments if c.id not in self._later_hits]
+        self._later_hits.update(zip((c.id for c in todo), self.evidence_many(todo)))
+        return {c.id: self._later_hits[c.id] for c in commitments}
 
     def commitment(self, commitment_id: str) -> Commitment:
         """One commitment of the register by its id (as the register, CLI and export show it)."""
@@ -457,8 +461,8 @@ class Assistant:
         day = today or date.today()
         where = where or RegisterFilter(status="overdue")
         view = self.register_view(where, today=day)
-        later = self.evidence_many(view.commitments)
-        items = [ReminderItem(c, view.standing(c), hits) for c, hits in zip(view.commitments, later)]
+        later = self._later(view.commitments)  # mostly read already for the suggestions
+        items = [ReminderItem(c, view.standing(c), later[c.id]) for c in view.commitments]
         reminder = Reminder(today=day, items=items, **({"sender": sender} if sender else {}))
         return ReminderResult(write_reminder(reminder, output, template=template), reminder)
 

@@ -12,7 +12,7 @@ import pytest
 from assistant.core import Assistant, StoreConfig
 from assistant.linking import rank_links
 from assistant.model import Commitment, Source
-from tests.test_tracking import DELAYED, DONE, ORIGINAL
+from tests.test_tracking import assistant  # noqa: F401 - the three letters of our own, indexed
 
 
 def _c(text: str, doc: str = "brief", start: int = 0) -> Commitment:
@@ -41,17 +41,6 @@ def test_rare_words_weigh_more_than_words_every_commitment_shares():
     point = set(analyze("De gemeente moet budgetcoaching aanbieden"))
     assert lexical_overlap(point, "De gemeente start een pilot budgetcoaching.", idf) > \
         lexical_overlap(point, "De gemeente opent een loket.", idf)
-
-
-@pytest.fixture
-def assistant(tmp_path):
-    folder = tmp_path / "brieven"
-    folder.mkdir()
-    for name, text in (("rib_2024.txt", ORIGINAL), ("voortgang_feb_2025.txt", DONE), ("voortgang_mei_2025.txt", DELAYED)):
-        (folder / name).write_text(text, encoding="utf-8")
-    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
-    assistant.ingest([folder])
-    return assistant
 
 
 def test_related_commitments_score_every_candidate_in_the_index(assistant):

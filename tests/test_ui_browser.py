@@ -168,14 +168,18 @@ def test_context_stays_in_view_when_a_result_far_down_is_clicked(page):
     screenshot(page, "zoeken-context", full_page=False)  # what the user sees after the click
 
 
-def test_a_date_that_cannot_be_read_shows_a_dutch_message(page):
-    from playwright.sync_api import expect
-
+def search_with_an_unreadable_date(page) -> None:
     page.get_by_role("tab", name="Zoeken").click()
     page.get_by_text("Filters: soort document en periode").click()
     page.get_by_label("Vanaf").fill("gisteren")
     page.get_by_label("Zoekvraag").fill("logeervoorziening")
     page.get_by_role("button", name="Zoeken", exact=True).click()
+
+
+def test_a_date_that_cannot_be_read_shows_a_dutch_message(page):
+    from playwright.sync_api import expect
+
+    search_with_an_unreadable_date(page)
 
     expect(page.get_by_text("'gisteren' is geen datum")).to_be_visible(timeout=30_000)
     toast = page.locator(".toast-body").first
@@ -196,11 +200,7 @@ def test_a_browser_set_to_english_still_sees_a_dutch_app(browser, app_url):
     expect(page.get_by_text("Sleep het bestand hierheen").first).to_be_visible(timeout=30_000)
     page.get_by_role("tab", name="Toezeggingen").click()
     expect(page.locator("#register-table")).to_be_visible(timeout=30_000)
-    page.get_by_role("tab", name="Zoeken").click()
-    page.get_by_text("Filters: soort document en periode").click()
-    page.get_by_label("Vanaf").fill("gisteren")
-    page.get_by_label("Zoekvraag").fill("logeervoorziening")
-    page.get_by_role("button", name="Zoeken", exact=True).click()
+    search_with_an_unreadable_date(page)
     expect(page.get_by_text("'gisteren' is geen datum")).to_be_visible(timeout=30_000)
 
     shown = page.inner_text("body")

@@ -22,6 +22,7 @@ from assistant.errors import AssistantError, FileMissing
 from assistant.extract.commitments import extract_commitments
 from assistant.model import Document, DocumentInfo
 from assistant.parse import file_hash, parse_document
+from assistant.parse.cache import ParseCache
 from assistant.parse.detect import DEFAULT_MAX_MB, SUPPORTED_SUFFIXES
 from assistant.search.passages import make_passages
 from assistant.search.store import Store
@@ -109,14 +110,15 @@ def ingest(
     prune: bool = False,
     max_mb: float = DEFAULT_MAX_MB,
     progress: Progress | None = None,
-    parse: Callable[..., Document] = parse_document,
+    cache: ParseCache | None = None,
 ) -> IngestReport:
+    """Add files and folders to the index; with ``cache``, parses are kept and reused by content."""
     started = time.perf_counter()
     paths = list(paths)
     report = IngestReport()
     store.remove_orphans()
     files = collect_files(paths)
-    ahead = ParseAhead(files, parse, max_mb)
+    ahead = ParseAhead(files, cache, max_mb)
     for n, path in enumerate(files, start=1):
         if progress:
             progress(n - 1, len(files), path.name)
@@ -148,15 +150,15 @@ PARSE_AHEAD_MIN_BYTES = 5_000_000
 class ParseAhead:
     """Parse the files of a batch in a pool of worker processes (spawned: the caller may hold
     threads) while the main process embeds and writes; ``parse`` returns each file's Document as
-    ``parse(path)`` would, or raises the error it would raise, in Dutch."""
+    ``parse(path)`` would, or raises the error it would raise, in Dutch. Without a parse cache
+    (whose folder the workers share) every file is parsed here."""
 
-    def __init__(self, files: list[Path], parse: Callable[..., Document], max_mb: float) -> None:
-        self._parse = parse
+    def __init__(self, files: list[Path], cache: ParseCache | None, max_mb: float) -> None:
         self._futures: dict[str, Any] = {}
         self._pool = None
-        cache = getattr(parse, "__self__", None)
         workers = min(2, os.cpu_count() or 1)
-        if cache is None or not hasattr(cache, "folder") or workers < 2 or len(files) < PARSE_AHEAD_MIN_FILES:
+        self._parse = cache.parse if cache is not None else parse_document
+        if cache is None or workers < 2 or len(files) < PARSE_AHEAD_MIN_FILES:
             return
         if sum(_size(p) for p in files) < PARSE_AHEAD_MIN_BYTES:
             return
@@ -199,8 +201,6 @@ class ParsedElsewhereError(AssistantError):
 
 
 def _parse_in_worker(cache_folder: str, path: str, max_mb: float) -> tuple:
-    from assistant.parse.cache import ParseCache
-
     try:
         return ("ok", ParseCache(Path(cache_folder)).parse(path, max_mb=max_mb).to_dict())
     except AssistantError as exc:
