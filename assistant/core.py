@@ -470,8 +470,13 @@ class Assistant:
 
     def compare(self, old: str | Path, new: str | Path, *, ignore_case: bool = False, ignore_whitespace: bool = True,
                 ignore_punctuation: bool = False) -> Comparison:
-        """Two versions of a letter compared: paragraphs, metadata and commitments."""
-        return compare_documents(self.read(old), self.read(new), ignore_case=ignore_case,
+        """Two versions of a letter compared: paragraphs, metadata and commitments. The two files
+        are parsed side by side (or read from the parse cache)."""
+        from assistant.parse.parallel import parse_pair
+
+        old_doc, new_doc = parse_pair(old, new, self.parse_cache)
+        old_doc.id, new_doc.id = document_id(old), document_id(new)
+        return compare_documents(old_doc, new_doc, ignore_case=ignore_case,
                                  ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
 
     def redline(self, comparison: Comparison, output: str | Path) -> Path:

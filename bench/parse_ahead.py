@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main():
-    import assistant.search.ingest as ing
+    import assistant.parse.parallel as ing
     from assistant.core import Assistant, StoreConfig
     folder = Path(sys.argv[1])
     embedder = sys.argv[2] if len(sys.argv) > 2 else "fake"

@@ -76,7 +76,7 @@ def test_reindex_and_read_of_an_indexed_file_parse_nothing_again(tmp_path, monke
 
 
 def test_parsing_ahead_in_worker_processes_gives_the_same_index(tmp_path, monkeypatch):
-    import assistant.search.ingest as ingest_module
+    import assistant.parse.parallel as parallel_module
 
     folder = tmp_path / "brieven"
     folder.mkdir()
@@ -84,10 +84,10 @@ def test_parsing_ahead_in_worker_processes_gives_the_same_index(tmp_path, monkey
         shutil.copy(path, folder / path.name)
     (folder / "kapot.pdf").write_bytes(b"%PDF-1.7\nniets")
 
-    monkeypatch.setattr(ingest_module, "PARSE_AHEAD_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel_module, "PARSE_AHEAD_MIN_BYTES", 0)
 
     def build(minimum: int, name: str):
-        monkeypatch.setattr(ingest_module, "PARSE_AHEAD_MIN_FILES", minimum)
+        monkeypatch.setattr(parallel_module, "PARSE_AHEAD_MIN_FILES", minimum)
         assistant = Assistant(StoreConfig(index_dir=tmp_path / name), embedder="fake")
         report = assistant.ingest([folder])
         return report, sorted((d.title, d.pages, d.passages) for d in assistant.documents()), \
@@ -97,3 +97,35 @@ def test_parsing_ahead_in_worker_processes_gives_the_same_index(tmp_path, monkey
     ahead, docs_ahead, promised_ahead = build(2, "twee")
     assert docs_ahead == docs_alone and promised_ahead == promised_alone
     assert ahead.failed == alone.failed and ahead.failed_codes == alone.failed_codes
+
+
+def test_compare_parses_the_two_versions_side_by_side_with_the_same_result(tmp_path, monkeypatch):
+    import assistant.parse.parallel as parallel_module
+
+    old, new = CORPUS / "beleidsbrief_armoede_concept.pdf", CORPUS / "beleidsbrief_armoede_definitief.pdf"
+    monkeypatch.setattr(parallel_module, "PAIR_MIN_BYTES", 10**12)
+    alone = Assistant(StoreConfig(index_dir=tmp_path / "een"), embedder="fake").compare(old, new)
+    monkeypatch.setattr(parallel_module, "PAIR_MIN_BYTES", 0)
+    side = Assistant(StoreConfig(index_dir=tmp_path / "twee"), embedder="fake")
+    by_two = side.compare(old, new)
+    assert by_two.to_dict() == alone.to_dict()
+    assert side.parse_cache.misses == 1  # this process parsed one version, the worker the other
+    # the worker wrote its parse to the shared cache: the next compare parses nothing
+    again = Assistant(StoreConfig(index_dir=tmp_path / "twee"), embedder="fake")
+    assert again.compare(old, new).to_dict() == alone.to_dict()
+    assert again.parse_cache.misses == 0 and again.parse_cache.hits == 2
+
+
+def test_a_broken_version_parsed_in_the_worker_gives_its_dutch_message(tmp_path, monkeypatch):
+    import assistant.parse.parallel as parallel_module
+    from assistant.errors import AssistantError
+
+    monkeypatch.setattr(parallel_module, "PAIR_MIN_BYTES", 0)
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"niets " * 100)
+    big = tmp_path / "groot.pdf"
+    shutil.copy(CORPUS / "beleidsbrief_armoede_definitief.pdf", big)
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    with pytest.raises(AssistantError) as raised:
+        assistant.compare(broken, big)
+    assert "kapot.pdf" in str(raised.value) and "beschadigd" in str(raised.value)

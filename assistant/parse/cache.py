@@ -45,6 +45,9 @@ class ParseCache:
     def _entry(self, digest: str) -> Path:
         return self.folder / digest[:2] / f"{digest}-{parser_fingerprint()}.json.gz"
 
+    def has(self, digest: str) -> bool:
+        return self._entry(digest).is_file()
+
     def get(self, digest: str) -> Document | None:
         entry = self._entry(digest)
         try:

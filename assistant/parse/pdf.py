@@ -37,6 +37,10 @@ def read_pdf(path: str | Path) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
+    from assistant.parse import pdf_content
+
+    pdf_content.install()
+
     # pypdf logs every repaired cross-reference; it recovered, so the user need not know.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -48,7 +52,8 @@ def read_pdf(path: str | Path) -> RawDocument:
                     raise EncryptedDocument(path)
             except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
                 raise EncryptedDocument(path) from exc
-        pages = [page_rows(page) for page in reader.pages]
+        with pdf_content.fonts_read_once():
+            pages = [page_rows(page) for page in reader.pages]
         heights = [_height(page) for page in reader.pages]
         properties = _properties(reader)
     except (EncryptedDocument,):

@@ -12,7 +12,6 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from assistant.extract.commitments import extract_commitments
 from assistant.model import Document, DocumentInfo
 from assistant.parse import file_hash, parse_document
 from assistant.parse.cache import ParseCache
+from assistant.parse.parallel import ParseAhead
 from assistant.parse.detect import DEFAULT_MAX_MB, SUPPORTED_SUFFIXES
 from assistant.search.passages import make_passages
 from assistant.search.store import Store
@@ -138,76 +138,6 @@ def ingest(
         report.removed = prune_missing([Path(p) for p in paths if Path(p).is_dir()], store)
     report.seconds = time.perf_counter() - started
     return report
-
-
-# Files are parsed in worker processes, ahead of the main process that embeds and writes, when
-# a batch has at least this many files and bytes (starting a worker costs a second or more; a few
-# short letters parse faster than that) and the machine has a second core.
-PARSE_AHEAD_MIN_FILES = 3
-PARSE_AHEAD_MIN_BYTES = 5_000_000
-
-
-class ParseAhead:
-    """Parse the files of a batch in a pool of worker processes (spawned: the caller may hold
-    threads) while the main process embeds and writes; ``parse`` returns each file's Document as
-    ``parse(path)`` would, or raises the error it would raise, in Dutch. Without a parse cache
-    (whose folder the workers share) every file is parsed here."""
-
-    def __init__(self, files: list[Path], cache: ParseCache | None, max_mb: float) -> None:
-        self._futures: dict[str, Any] = {}
-        self._pool = None
-        workers = min(2, os.cpu_count() or 1)
-        self._parse = cache.parse if cache is not None else parse_document
-        if cache is None or workers < 2 or len(files) < PARSE_AHEAD_MIN_FILES:
-            return
-        if sum(_size(p) for p in files) < PARSE_AHEAD_MIN_BYTES:
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        self._futures = {str(p): self._pool.submit(_parse_in_worker, str(cache.folder), str(p), max_mb) for p in files}
-
-    def parse(self, path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
-        future = self._futures.pop(str(path), None)
-        if future is None:
-            return self._parse(path, max_mb=max_mb)
-        try:
-            outcome = future.result()
-        except Exception:  # noqa: BLE001 - a worker that died: parse here, which reports properly
-            return self._parse(path, max_mb=max_mb)
-        if outcome[0] == "error":
-            raise ParsedElsewhereError(outcome[1], outcome[2])
-        return Document.from_dict(outcome[1])
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-class ParsedElsewhereError(AssistantError):
-    """A parse error raised in a worker process, with its message and exit code."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-def _parse_in_worker(cache_folder: str, path: str, max_mb: float) -> tuple:
-    try:
-        return ("ok", ParseCache(Path(cache_folder)).parse(path, max_mb=max_mb).to_dict())
-    except AssistantError as exc:
-        return ("error", str(exc), exc.exit_code)
-    except OSError as exc:
-        return ("error", f"{Path(path).name}: het bestand kan niet worden gelezen ({exc.strerror or exc}); "
-                         "controleer of u leesrechten heeft", 3)
 
 
 def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb: float,
