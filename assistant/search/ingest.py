@@ -168,13 +168,22 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
     vectors = np.asarray(embedder.embed_passages([p.text for p in passages]), dtype=np.float32)
     info = document_info(doc, len(passages))
     info.commitments = len(commitments)
-    store.write_passages(info, passages, vectors)
-    # A commitment is stored with the vector of the passage it stands in: embedding is the
-    # slow step of ingest, and the passage is what a later search should find anyway.
-    store.write_commitments(info, commitments, vectors[[_containing(passages, c.source.start) for c in commitments]])
-    if os.environ.get(_CRASH_ENV):
-        os._exit(137)
-    store.commit_document(info, _mean_vector(vectors))
+    store.begin_version(info)
+    try:
+        store.write_passages(info, passages, vectors)
+        # A commitment is stored with the vector of the passage it stands in: embedding is the
+        # slow step of ingest, and the passage is what a later search should find anyway.
+        store.write_commitments(info, commitments,
+                                vectors[[_containing(passages, c.source.start) for c in commitments]])
+        if os.environ.get(_CRASH_ENV):
+            os._exit(137)
+        store.commit_document(info, _mean_vector(vectors))
+    except BaseException:
+        try:
+            store.abandon_version(info)
+        except Exception:  # noqa: BLE001 - the store itself failed: the record stays, the next ingest cleans up
+            pass
+        raise
     report.passages_embedded += len(passages)
     report.pages += doc.pages
     (report.updated if existing else report.added).append(str(path))

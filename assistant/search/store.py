@@ -7,6 +7,13 @@ first and the record last, so a crash in between leaves passages of an uncommitt
 version, which readers ignore and ``remove_orphans`` deletes. Chroma has no transactions;
 this ordering is what makes ingest of one document all-or-nothing.
 
+Several writers may share one index (app processes and CLI ingests against a Chroma server).
+Before a writer writes a version it records it in ``pending`` (document, version, host, process,
+time); the commit deletes that record. ``remove_orphans`` looks only at these records, never at
+every passage, and deletes a pending version only when its writer is gone: a process on this
+machine that no longer runs, or a record older than the lease (``PENDING_LEASE_S``). Another
+writer's work in progress is left alone.
+
 A rebuild (``assistant reindex``) never touches the index in use: it writes a new *generation*
 of the three collections beside it, with a journal of the files still to do, and switches the
 active generation in one write at the end (``GenerationSwitch``). A rebuild that is killed
@@ -16,6 +23,8 @@ leaves the old index as it was; the next one resumes from the journal.
 from __future__ import annotations
 
 import os
+import socket
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +39,11 @@ from assistant.model import Amount, AmountPeriod, Commitment, DateRange, Documen
 PASSAGES = "passages"
 DOCUMENTS = "documents"
 COMMITMENTS = "commitments"
-COLLECTIONS = (PASSAGES, DOCUMENTS, COMMITMENTS)
+PENDING = "pending"
+COLLECTIONS = (PASSAGES, DOCUMENTS, COMMITMENTS, PENDING)
+# A pending version older than this whose writer cannot be checked (another machine) is taken as
+# abandoned: far longer than embedding the largest document takes.
+PENDING_LEASE_S = 6 * 3600
 # Which generation is active, and the journal of a rebuild (one record per file to rebuild).
 META = "assistant_meta"
 # Statuses the user confirmed or set, by commitment id. Outside the generations: a reindex
@@ -109,17 +122,13 @@ class Store:
             self._passages = self._collection(collection_name(PASSAGES, generation), space, meta)
             self._documents = self._collection(collection_name(DOCUMENTS, generation), space, meta)
             self._commitments = self._collection(collection_name(COMMITMENTS, generation), space, meta)
+            self._pending = self._collection(collection_name(PENDING, generation), None, meta)
         except Exception as exc:
             raise StoreError(f"De index ({self.config.label}) kan niet worden geopend: {exc}") from exc
         self.generation_id = generation
 
-    def _collection(self, name: str, configuration: dict[str, Any], metadata: dict[str, Any]):
-        # get_or_create_collection would overwrite the metadata that records the embedder.
-        existing = {c.name for c in self._client.list_collections()}
-        if name in existing:
-            return self._client.get_collection(name, embedding_function=None)
-        return self._client.create_collection(name, embedding_function=None, configuration=configuration,
-                                              metadata=metadata)
+    def _collection(self, name: str, configuration: dict[str, Any] | None, metadata: dict[str, Any]):
+        return _get_or_create(self._client, name, configuration=configuration, metadata=metadata)
 
     # -- identity of the index -------------------------------------------------------------
 
@@ -155,10 +164,7 @@ class Store:
     # -- statuses the user set ------------------------------------------------------------------
 
     def _statuses(self):
-        names = {c.name for c in self._client.list_collections()}
-        if STATUSES in names:
-            return self._client.get_collection(STATUSES, embedding_function=None)
-        return self._client.create_collection(STATUSES, embedding_function=None)
+        return _get_or_create(self._client, STATUSES)
 
     def set_status(self, note: StatusNote) -> None:
         meta = _clean({"kind": note.kind, "note": note.note or None, "on": day_int(note.on),
@@ -222,11 +228,26 @@ class Store:
             metadatas=[_commitment_meta(c, info) for c in commitments],
         )
 
+    def begin_version(self, info: DocumentInfo) -> None:
+        """Record that this process is about to write ``info.version`` (before any passage)."""
+        self._pending.upsert(ids=[_pending_id(info.id, info.version)], embeddings=[[0.0]],
+                             metadatas=[{"doc_id": info.id, "version": info.version, "host": socket.gethostname(),
+                                         "pid": os.getpid(), "started": time.time()}])
+
+    def abandon_version(self, info: DocumentInfo) -> None:
+        """Remove what this process wrote of a version it will not commit (an error mid-document)."""
+        self._drop_uncommitted(info.id, info.version)
+        self._pending.delete(ids=[_pending_id(info.id, info.version)])
+
     def commit_document(self, info: DocumentInfo, vector: np.ndarray) -> None:
-        """Make ``info.version`` the visible version of the document, then drop older ones."""
+        """Make ``info.version`` the visible version of the document, then drop older ones, except
+        versions another writer is still writing (they replace this one when they commit)."""
         self._documents.upsert(ids=[info.id], embeddings=[np.asarray(vector, dtype=np.float32)],
                                metadatas=[_clean(info.to_dict())])
-        stale = {"$and": [{"doc_id": info.id}, {"version": {"$ne": info.version}}]}
+        self._pending.delete(ids=[_pending_id(info.id, info.version)])
+        busy = [meta["version"] for meta in self._pending.get(where={"doc_id": info.id},
+                                                               include=["metadatas"])["metadatas"] or []]
+        stale = {"$and": [{"doc_id": info.id}, {"version": {"$nin": [info.version, *busy]}}]}
         self._passages.delete(where=stale)
         self._commitments.delete(where=stale)
         self._bump()
@@ -239,16 +260,29 @@ class Store:
         self._bump()
 
     def remove_orphans(self) -> int:
-        """Delete passages and commitments of versions never committed (a crash mid-ingest)."""
-        committed = {d.id: d.version for d in self.documents()}
+        """Delete the pending versions whose writer is gone (a crash mid-ingest); returns how many.
+        Costs a read of the pending records, not of the index."""
+        records = self._pending.get(include=["metadatas"])
         removed = 0
-        for collection in (self._passages, self._commitments):
-            orphans = [pid for pid, meta in _iter_meta(collection)
-                       if committed.get(meta["doc_id"]) != meta["version"]]
-            for start in range(0, len(orphans), _PAGE):
-                collection.delete(ids=orphans[start:start + _PAGE])
-            removed += len(orphans)
+        for key, meta in zip(records["ids"], records["metadatas"] or []):
+            if not _writer_gone(meta):
+                continue
+            self._drop_uncommitted(meta["doc_id"], meta["version"])
+            self._pending.delete(ids=[key])
+            removed += 1
         return removed
+
+    def _drop_uncommitted(self, doc_id: str, version: str) -> None:
+        committed = self.document(doc_id)
+        if committed is not None and committed.version == version:
+            return  # committed after all (the record was left by a crash after the commit)
+        where = {"$and": [{"doc_id": doc_id}, {"version": version}]}
+        self._passages.delete(where=where)
+        self._commitments.delete(where=where)
+
+    def pending_versions(self) -> list[dict[str, Any]]:
+        """The versions being written (or left by a writer that died), with writer and start."""
+        return list(self._pending.get(include=["metadatas"])["metadatas"] or [])
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -352,10 +386,21 @@ for _name, _method in list(vars(Store).items()):
 
 
 def _meta_collection(client):
-    names = {c.name for c in client.list_collections()}
-    if META in names:
-        return client.get_collection(META, embedding_function=None)
-    return client.create_collection(META, embedding_function=None, metadata={"active": 0})
+    return _get_or_create(client, META, metadata={"active": 0})
+
+
+def _get_or_create(client, name: str, **options):
+    """The collection, created with ``options`` if it does not exist yet. (Chroma's own
+    get_or_create would overwrite the metadata that records the embedder and generation.)"""
+    if name in {c.name for c in client.list_collections()}:
+        return client.get_collection(name, embedding_function=None)
+    try:
+        return client.create_collection(name, embedding_function=None, **options)
+    except Exception:
+        # Another writer created it between our look and our create: use theirs.
+        if name in {c.name for c in client.list_collections()}:
+            return client.get_collection(name, embedding_function=None)
+        raise
 
 
 def active_generation(client) -> int:
@@ -451,14 +496,27 @@ def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
     })
 
 
-def _iter_meta(collection) -> Iterator[tuple[str, dict[str, Any]]]:
-    offset = 0
-    while True:
-        batch = collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
-        if not batch["ids"]:
-            return
-        yield from zip(batch["ids"], batch["metadatas"])
-        offset += len(batch["ids"])
+def _pending_id(doc_id: str, version: str) -> str:
+    return f"{doc_id}@{version}"
+
+
+def _writer_gone(meta: dict[str, Any], now: float | None = None) -> bool:
+    """The writer of a pending version no longer runs: a process of this machine that is gone,
+    or any writer whose record is older than the lease."""
+    if (now or time.time()) - float(meta.get("started", 0)) > PENDING_LEASE_S:
+        return True
+    if meta.get("host") != socket.gethostname():
+        return False
+    pid = int(meta.get("pid", 0))
+    if pid == os.getpid():
+        return False  # this process (another thread of it may be writing)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # runs, as another user
+    return False
 
 
 def day_int(day: date | None) -> int | None:
