@@ -392,8 +392,7 @@ def commitments(files, register, status, actor, due_after, due_before, today, ev
     for c in found:
         amount = f", {amount_text(c.amount)}" if c.amount else ""
         click.echo(f"[{STATUS_LABELS[c.status(day)]}] {c.action}")
-        click.echo(f"   {c.actor or '-'}; {due_text(c.due)}{amount}; {c.doc_title}, p. {c.source.page}, "
-                   f"alinea {c.source.block}; id {c.id}")
+        click.echo(f"   {c.actor or '-'}; {due_text(c.due)}{amount}; {c.doc_title}, {c.source.where}; id {c.id}")
         s = standings.get(c.id)
         if s is not None and s.kind:
             where_said = finding_source(s.finding) if not s.confirmed else (s.note.note if s.note else "")

@@ -36,6 +36,7 @@ class SourceRef:
     page: int
     paragraph: int
     file: str
+    ocr: bool = False
 
     def text(self) -> str:
         parts = [self.title]
@@ -43,7 +44,8 @@ class SourceRef:
             parts.append(long_date(self.date))
         if self.reference:
             parts.append(f"kenmerk {self.reference}")
-        parts += [f"pagina {self.page}", f"alinea {self.paragraph}", f"bestand {Path(self.file).name}"]
+        parts += [f"pagina {self.page}", f"alinea {self.paragraph}" + (" (OCR)" if self.ocr else ""),
+                  f"bestand {Path(self.file).name}"]
         return ", ".join(parts)
 
 
@@ -89,20 +91,22 @@ class _Sources:
         self.refs: list[SourceRef] = []
         self._index: dict[tuple, int] = {}
 
-    def add(self, title: str, day: date | None, reference: str | None, page: int, paragraph: int, file: str) -> int:
+    def add(self, title: str, day: date | None, reference: str | None, page: int, paragraph: int, file: str,
+            ocr: bool = False) -> int:
         key = (file, page, paragraph)
         if key not in self._index:
-            ref = SourceRef(len(self.refs) + 1, title, day, reference, page, paragraph, file)
+            ref = SourceRef(len(self.refs) + 1, title, day, reference, page, paragraph, file, ocr)
             self.refs.append(ref)
             self._index[key] = ref.number
         return self._index[key]
 
     def from_doc(self, doc: Document, page: int, paragraph: int) -> int:
-        return self.add(doc.title or Path(doc.path).name, doc.date, doc.reference, page, paragraph, doc.path)
+        return self.add(doc.title or Path(doc.path).name, doc.date, doc.reference, page, paragraph, doc.path,
+                        page in doc.ocr_pages)
 
     def from_hit(self, hit: Hit) -> int:
         d = hit.document
-        return self.add(d.title, d.date, d.reference, hit.passage.page, hit.passage.block, d.path)
+        return self.add(d.title, d.date, d.reference, hit.passage.page, hit.passage.block, d.path, hit.passage.ocr)
 
     def from_finding(self, finding: Finding, later: list[Hit]) -> int | None:
         """The source number of a finding's sentence: the later passage it was read from."""

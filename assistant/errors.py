@@ -76,8 +76,9 @@ class NoTextLayer(DocumentError):
 
     exit_code = 7
     reason = (
-        "het PDF-bestand heeft geen tekstlaag (gescand document); OCR is nodig, "
-        "bijvoorbeeld met ocrmypdf, voordat het kan worden gelezen"
+        "het PDF-bestand heeft geen tekstlaag (gescand document) en OCR is op deze computer niet "
+        "geïnstalleerd; installeer OCR met `sudo apt install tesseract-ocr tesseract-ocr-nld poppler-utils` "
+        "en lees het bestand opnieuw in"
     )
 
 

@@ -201,7 +201,7 @@ def eval_extract(gold_path: Path) -> ExtractScores:
         path = (root / entry["path"]).resolve()
         if not path.exists():  # a score over part of the set would change without a word
             raise AssistantError(f"evaluatie: {entry['path']} ontbreekt; zet ../shared naast de checkout")
-        doc = parse_document(path)
+        doc = parse_document(path, ocr=False)  # labelled on the text layer
         if entry.get("letter_date"):
             doc.date = date.fromisoformat(entry["letter_date"])
         found = extract_commitments(doc)

@@ -127,7 +127,7 @@ def eval_commitments(split: str = "test", files: list[Path] | None = None) -> Co
     misses, alarms, wrong_dues = [], [], []
     documents = sentences = 0
     for labelled in labelled_documents(split, files):
-        doc = parse_document(labelled.path)
+        doc = parse_document(labelled.path, ocr=False)  # labelled on the text layer
         if labelled.letter_date:
             doc.date = labelled.letter_date
         documents += 1

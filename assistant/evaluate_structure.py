@@ -103,7 +103,7 @@ def eval_structure(files: list[Path], root: Path | None = None) -> StructureScor
             if not path.exists():
                 raise AssistantError(f"evaluatie: {entry['path']} ontbreekt; zet ../shared naast de projectmap")
             found = [(normalise(p.text), normalise(a.text) if a else "", a.stance if a else None)
-                     for p, a in quoted_points(parse_document(path))]
+                     for p, a in quoted_points(parse_document(path, ocr=False))]
             tally = score_document(entry["points"], found, path.name)
             documents += 1
             for target in (overall, by_source[data["source"]], by_layout[entry.get("layout", "?")]):

@@ -143,15 +143,22 @@ class Document:
     kind_evidence: str = ""
     letterhead: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Pages read by OCR (1-based) with the OCR's mean word confidence (0-100): their text may
+    # hold reading errors, and citations of them say "(OCR)".
+    ocr_pages: dict[int, float] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         """The body text: blocks joined by blank lines; block offsets point into this."""
         return "\n\n".join(b.text for b in self.blocks)
 
+    def read_by_ocr(self, block: Block) -> bool:
+        return block.page in self.ocr_pages or (block.page_end or block.page) in self.ocr_pages
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        data["ocr_pages"] = {str(page): conf for page, conf in self.ocr_pages.items()}
         return data
 
     @classmethod
@@ -159,6 +166,7 @@ class Document:
         data = dict(data)
         data["blocks"] = [Block.from_dict(b) for b in data.get("blocks", [])]
         data["date"] = date.fromisoformat(data["date"]) if data.get("date") else None
+        data["ocr_pages"] = {int(page): float(conf) for page, conf in (data.get("ocr_pages") or {}).items()}
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 
@@ -186,6 +194,7 @@ class Passage:
     end: int
     point: str | None = None  # the numbered point this passage belongs to
     heading: str | None = None  # the nearest heading above it
+    ocr: bool = False  # its page was read by OCR: the text may hold reading errors
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -241,7 +250,7 @@ class Hit:
         if doc.reference:
             parts.append(f"kenmerk {doc.reference}")
         parts.append(f"p. {self.passage.page}")
-        parts.append(f"alinea {self.passage.block}")
+        parts.append(f"alinea {self.passage.block}" + (" (OCR)" if self.passage.ocr else ""))
         return ", ".join(parts)
 
     def marked(self, before: str = "**", after: str = "**") -> str:
@@ -282,6 +291,12 @@ class Source:
     block: int  # 1-based paragraph number
     start: int
     end: int
+    ocr: bool = False  # the page was read by OCR
+
+    @property
+    def where(self) -> str:
+        """"p. 3, alinea 4", with "(OCR)" when the page was read by OCR."""
+        return f"p. {self.page}, alinea {self.block}" + (" (OCR)" if self.ocr else "")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

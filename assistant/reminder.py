@@ -62,7 +62,7 @@ def write_reminder(reminder: Reminder, path: str | Path, template: str | Path | 
         w._para(f"\u201c{c.text}\u201d", style="Quote")
         facts = [("Termijn", due_text(c.due)), ("Bedrag", amount_text(c.amount) or "geen"),
                  ("Bron", ", ".join(p for p in (c.doc_title or "", day(c.doc_date), f"pagina {c.source.page}",
-                                                 f"alinea {c.source.block}") if p))]
+                                                 f"alinea {c.source.block}" + (" (OCR)" if c.source.ocr else "")) if p))]
         for label, value in facts:
             line = w._para(f"{label}: ", bold=True)
             line.add_run(value)

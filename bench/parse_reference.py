@@ -51,7 +51,7 @@ def fingerprint(path: Path) -> dict | None:
     from assistant.parse import parse_document
 
     try:
-        doc = parse_document(path)
+        doc = parse_document(path, ocr=False)  # the text layer's reading, not OCR
     except AssistantError:
         return None
     tokens = words(doc.text)

@@ -18,6 +18,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# One OCR page cache for all test processes of a run: a scan read in one test is not read again.
+os.environ.setdefault("ASSISTANT_OCR_CACHE", f"/tmp/adviesassistent-ocr-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}")
 
 
 def need(path: Path) -> Path:

@@ -93,7 +93,7 @@ def _old_doc(tmp: Path) -> Path:
 CASES = [
     (_corrupt_pdf, CorruptDocument, "beschadigd"),
     (_encrypted_pdf, EncryptedDocument, "wachtwoord"),
-    (_scanned_pdf, NoTextLayer, "OCR is nodig"),
+    (_scanned_pdf, NoTextLayer, "geen tekstlaag"),
     (_fake_docx, UnsupportedType, "zip-archief zonder Word-document"),
     (_binary_txt, UnsupportedType, "binaire gegevens"),
     (_empty, EmptyDocument, "leeg"),
@@ -159,3 +159,12 @@ def test_partly_scanned_pdf_is_read_with_a_warning(tmp_path):
     doc = parse_document(path)
     assert "neemt het advies over" in doc.text
     assert any("geen tekstlaag" in w for w in doc.warnings)
+
+
+def test_a_scan_without_ocr_installed_says_how_to_install_it(tmp_path, monkeypatch):
+    from assistant.parse import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(NoTextLayer) as info:
+        parse_document(_scanned_pdf(tmp_path))
+    assert "tesseract-ocr-nld" in str(info.value) and str(info.value).startswith("scan.pdf")

@@ -108,7 +108,8 @@ def scored_sentences(doc: Document, only: set[int] | None = None) -> list[Scored
         block = doc.blocks[candidate.block]
         commitment = _commitment(candidate, doc.date, sender)
         commitment.source = Source(doc_id=doc.id, page=block.page, block=candidate.block + 1,
-                                   start=block.start + candidate.start, end=block.start + candidate.end)
+                                   start=block.start + candidate.start, end=block.start + candidate.end,
+                                   ocr=doc.read_by_ocr(block))
         commitment.point = candidate.point
         commitment.doc_title = doc.title
         commitment.doc_date = doc.date

@@ -44,7 +44,7 @@ def examples(split: str) -> Examples:
         docs += _own_letters()
     values, labels, sources, missing = [], [], [], 0
     for source, path, letter_date, positives, ambiguous in docs:
-        doc = parse_document(path)
+        doc = parse_document(path, ocr=False)  # labelled on the text layer
         if letter_date:
             doc.date = letter_date
         found = candidates(doc)

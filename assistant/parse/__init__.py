@@ -35,12 +35,13 @@ def file_hash(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def parse_document(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
-    """Read a PDF, DOCX or text file into a Document, or raise a DocumentError."""
+def parse_document(path: str | Path, max_mb: float = DEFAULT_MAX_MB, *, ocr: bool = True) -> Document:
+    """Read a PDF, DOCX or text file into a Document, or raise a DocumentError. With ``ocr``
+    False, scanned PDF pages are not read (the labelled sets were labelled on the text layers)."""
     path = Path(path)
     fmt = detect_format(path, max_mb=max_mb)
     try:
-        raw = _read(path, fmt)
+        raw = _read(path, fmt, ocr)
         digest = file_hash(path)
     except OSError as exc:
         raise FileMissing(path, f"het bestand kan niet worden gelezen ({exc.strerror or exc}); "
@@ -48,11 +49,11 @@ def parse_document(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> Document
     return build_document(raw, path, digest)
 
 
-def _read(path: Path, fmt: str) -> RawDocument:
+def _read(path: Path, fmt: str, ocr: bool = True) -> RawDocument:
     if fmt == "pdf":
         from assistant.parse.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, ocr=ocr)
     if fmt == "docx":
         from assistant.parse.docx import read_docx
 
@@ -101,6 +102,7 @@ def build_document(raw: RawDocument, path: Path, content_hash: str) -> Document:
         addressee=find_addressee(fields, letterhead.lines if letterhead else []),
         letterhead=fields,
         warnings=list(raw.warnings),
+        ocr_pages=dict(raw.ocr_pages),
     )
     doc.kind, doc.kind_evidence = classify_kind(title, doc.text)
     paper = read_paper_head(blocks)

@@ -83,6 +83,9 @@ class ParseCache:
             doc.path = str(path)
             return doc
         self.misses += 1
+        from assistant.parse import ocr
+
+        ocr.use_cache(self.folder.parent / "ocr")  # pages of scans, by image: beside the parses
         doc = parse_document(path, max_mb=max_mb)
         if doc.content_hash:
             self.put(doc)

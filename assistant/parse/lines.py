@@ -45,6 +45,8 @@ class RawDocument:
     warnings: list[str] = field(default_factory=list)
     # Metadata the file itself carries (PDF /Title, DOCX core properties).
     properties: dict[str, str] = field(default_factory=dict)
+    # Pages read by OCR (1-based) with Tesseract's mean word confidence (0-100).
+    ocr_pages: dict[int, float] = field(default_factory=dict)
 
 
 def estimate_pages(lines: list[Line]) -> int:

@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from assistant.parse import ocr as ocr_engine
 from assistant.parse.lines import Line, RawDocument
 
 # A page with fewer words than this has no usable text layer (a scan).
 _MIN_WORDS_PER_PAGE = 5
+# A page OCR read with a mean word confidence below this (0-100) is named in the warning.
+_UNSURE_OCR = 70
 # Pieces whose baselines differ by less than this share of the font size stand on one row
 # (a raised footnote mark, a value beside its label).
 _SAME_ROW = 0.6
@@ -33,7 +36,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECA
 _ITALIC_FONT = re.compile(r"italic|oblique|,i\b|-i\b", re.IGNORECASE)
 
 
-def read_pdf(path: str | Path) -> RawDocument:
+def read_pdf(path: str | Path, *, ocr: bool = True) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
@@ -67,17 +70,56 @@ def read_pdf(path: str | Path) -> RawDocument:
 
     if not pages:
         raise CorruptDocument(path, "het PDF-bestand bevat geen pagina's")
-    empty = [i + 1 for i, rows in enumerate(pages) if sum(len(r.text.split()) for r in rows) < _MIN_WORDS_PER_PAGE]
+    warnings: list[str] = []
+    use_ocr = ocr and ocr_engine.available()
+    read_by_ocr = _ocr(path, pages, heights, warnings) if use_ocr else {}
+    empty = [i + 1 for i, rows in enumerate(pages) if _words(rows) < _MIN_WORDS_PER_PAGE]
     if len(empty) == len(pages):
-        raise NoTextLayer(path)
-    warnings = []
+        raise NoTextLayer(path) if not use_ocr else NoTextLayer(
+            path, "het PDF-bestand heeft geen tekstlaag (gescand document) en ook OCR vond op geen enkele pagina "
+                  "tekst (een foto of tekening?); vraag de afzender om een leesbaar exemplaar")
     if empty:
+        remedy = "ook OCR vond er geen tekst" if use_ocr else f"OCR is nodig: {ocr_engine.INSTALL_HINT}"
         warnings.append(
             f"{len(empty)} van {len(pages)} pagina's hebben geen tekstlaag (gescand): "
-            f"{_page_list(empty)}; die pagina's zijn niet gelezen, OCR is nodig"
+            f"{_page_list(empty)}; die pagina's zijn niet gelezen ({remedy})"
         )
     lines = [_lines(rows, page_no, height) for page_no, (rows, height) in enumerate(zip(pages, heights), start=1)]
-    return RawDocument(format="pdf", pages=lines, warnings=warnings, properties=properties)
+    return RawDocument(format="pdf", pages=lines, warnings=warnings, properties=properties, ocr_pages=read_by_ocr)
+
+
+def _words(rows: list[Row]) -> int:
+    return sum(len(r.text.split()) for r in rows)
+
+
+def _ocr(path: str | Path, pages: list[list[Row]], heights: list[float], warnings: list[str]) -> dict[int, float]:
+    """OCR, in place, the pages without a text layer or with one that is no Dutch text; returns
+    the pages read so, with their confidence."""
+    wanted = [i for i, rows in enumerate(pages)
+              if _words(rows) < _MIN_WORDS_PER_PAGE or ocr_engine.poor_text_layer(" ".join(r.text for r in rows))]
+    if not wanted or not ocr_engine.available():
+        return {}
+    try:
+        found = ocr_engine.read_pages(path, [(i + 1, heights[i] or 842.0) for i in wanted])
+    except (OSError, RuntimeError, ValueError) as exc:
+        warnings.append(f"OCR van {len(wanted)} pagina's is mislukt ({exc}); die pagina's zijn niet gelezen")
+        return {}
+    read: dict[int, float] = {}
+    for page_no, page in sorted(found.items()):
+        if page.words < _MIN_WORDS_PER_PAGE and _words(pages[page_no - 1]) >= _MIN_WORDS_PER_PAGE:
+            continue  # OCR found less than the (poor) text layer had
+        # Lines on one baseline (a letterhead label and its value, table cells) join as in a text layer.
+        pages[page_no - 1] = _merge_rows([Row(text=line.text, x=line.x, y=line.y, size=line.size)
+                                          for line in page.lines])
+        if page.words >= _MIN_WORDS_PER_PAGE:
+            read[page_no] = page.confidence
+    if read:
+        mean = sum(read.values()) / len(read)
+        unsure = [p for p, conf in read.items() if conf < _UNSURE_OCR]
+        warnings.append(f"{len(read)} van {len(pages)} pagina's gelezen met OCR ({_page_list(sorted(read))}; "
+                        f"gemiddelde zekerheid {mean:.0f} %): controleer data en bedragen in de bron"
+                        + (f"; onzeker gelezen: {_page_list(unsure)}" if unsure else ""))
+    return read
 
 
 @dataclass

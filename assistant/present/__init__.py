@@ -184,7 +184,7 @@ def finding_source(f: Finding | None) -> str:
     parts = [f.doc_title or f.source.doc_id]
     if f.doc_date:
         parts.append(day(f.doc_date))
-    parts += [f"p. {f.source.page}", f"alinea {f.source.block}"]
+    parts.append(f.source.where)
     return ", ".join(parts)
 
 

@@ -106,7 +106,7 @@ def in_context(hit: Hit, near: list[Passage]) -> str:
         found = passage.id == hit.passage.id
         text = marked(hit) if found else esc(passage.text)
         paras.append(f'<div class="para{" found" if found else ""}"><div class="where">pagina {passage.page}, '
-                     f"alinea {passage.block}</div><p>{text}</p></div>")
+                     f"alinea {passage.block}{' (OCR)' if passage.ocr else ''}</div><p>{text}</p></div>")
     return (f'<div class="context"><div class="cite">{esc(hit.citation)}</div>'
             f'<div class="where">bestand {_file(hit.document.path)}</div>{"".join(paras)}</div>')
 
@@ -264,8 +264,7 @@ def commitment_detail(number: int, c: Commitment, today: date, later: list[Hit] 
     """One commitment in full; ``later`` None when later documents were not searched (not yet due);
     ``standing`` what a later document suggests or the user set."""
     status = c.status(today)
-    where = ", ".join(part for part in (c.doc_title, day(c.doc_date), f"p. {c.source.page}",
-                                        f"alinea {c.source.block}") if part)
+    where = ", ".join(part for part in (c.doc_title, day(c.doc_date), c.source.where) if part)
     facts = [("Wie", c.actor or "niet genoemd"), ("Termijn", due_text(c.due)),
              ("Bedrag", amount_text(c.amount) or "geen"),
              ("Adviespunt", c.point or "niet bij een adviespunt"),

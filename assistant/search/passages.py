@@ -41,11 +41,12 @@ def make_passages(doc: Document) -> list[Passage]:
                     end=block.start + end,
                     point=point,
                     heading=heading if block.kind != "heading" else None,
+                    ocr=doc.read_by_ocr(block),
                 )
             )
     if not passages:  # an agenda or a note of headings only: its headings are its text
         passages = [Passage(id=f"{doc.id}-{doc.content_hash[:12]}-{i}", doc_id=doc.id, text=b.text, page=b.page,
-                            block=number, start=b.start, end=b.end, point=b.number)
+                            block=number, start=b.start, end=b.end, point=b.number, ocr=doc.read_by_ocr(b))
                     for i, (number, b) in enumerate((n, b) for n, b in enumerate(doc.blocks, start=1)
                                                     if b.kind == "heading")]
     return passages

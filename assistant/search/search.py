@@ -159,7 +159,7 @@ class Searcher:
             if meta["doc_id"] == doc_id and block - before <= meta["block"] <= block + after:
                 near.append(Passage(id=pid, doc_id=doc_id, text=state.texts[pid], page=meta["page"],
                                     block=meta["block"], start=meta["start"], end=meta["end"],
-                                    point=meta.get("point")))
+                                    point=meta.get("point"), ocr=bool(meta.get("ocr"))))
         return sorted(near, key=lambda p: (p.block, p.start))
 
 
@@ -179,6 +179,7 @@ def _hit(state: _State, pid: str, score: float, query: str) -> Hit:
     passage = Passage(
         id=pid, doc_id=meta["doc_id"], text=state.texts[pid], page=meta["page"], block=meta["block"],
         start=meta["start"], end=meta["end"], point=meta.get("point"), heading=meta.get("heading"),
+        ocr=bool(meta.get("ocr")),
     )
     document = state.documents.get(meta["doc_id"]) or DocumentInfo(id=meta["doc_id"], title="?", path="")
     return Hit(passage=passage, document=document, score=float(score), highlights=highlight_spans(passage.text, query))

@@ -493,6 +493,7 @@ def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
         "end": p.end,
         "point": p.point,
         "heading": p.heading,
+        "ocr": True if p.ocr else None,
     })
 
 
@@ -542,6 +543,7 @@ def _commitment_meta(c: Commitment, info: DocumentInfo) -> dict[str, Any]:
         "block": c.source.block,
         "start": c.source.start,
         "end": c.source.end,
+        "ocr": True if c.source.ocr else None,
         "dated": c.due is not None,
         "due_start": day_int(c.due.start) if c.due else None,
         "due_end": day_int(c.due.end) if c.due else None,
@@ -567,7 +569,7 @@ def _commitment(text: str, meta: dict[str, Any]) -> Commitment:
         text=text, action=meta.get("action", ""), actor=meta.get("actor"), point=meta.get("point"),
         strength=meta.get("strength", "firm"), due=due, amount=amount,
         source=Source(doc_id=meta["doc_id"], page=meta["page"], block=meta["block"], start=meta["start"],
-                      end=meta["end"]),
+                      end=meta["end"], ocr=bool(meta.get("ocr"))),
         doc_title=meta.get("doc_title"), doc_date=_int_day(meta.get("doc_date")),
         confidence=float(meta.get("confidence", 1.0)), why=tuple(filter(None, meta.get("why", "").split(","))),
     )
