@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import sys
 import tempfile
@@ -32,8 +33,19 @@ BORN_DIGITAL = [
 ]
 SCANS = [
     REAL / "openstate-pdflab" / "emmen_brief_toezeggingen_commissie_BME_2024-12-10_SCAN.pdf",
+    REAL / "openstate-pdflab" / "VWS_nota_beantwoording_schriftelijke_vragen_mondzorg_2024-10_SCAN.pdf",
     REAL / "minbzk-plooi-testdata" / "blg-1007826_SCAN_beslisnota_LNV_kamerbrief_moties_7e_actieprogramma_nitraat.pdf",
+    REAL / "haarlem-woo-rattenoverlast" / "pdf" / "2024-10-29 Beantw vragen Programmabegroting (geanonimiseerd).pdf",
 ]
+# The same letter published twice: as a scan, and with an OCR layer added by the publisher.
+PAIRS = [
+    (REAL / "openstate-pdflab" / "emmen_brief_toezeggingen_commissie_BME_2024-12-10_SCAN.pdf",
+     REAL / "openstate-pdflab" / "emmen_brief_toezeggingen_commissie_BME_2024-12-10_OCR.pdf"),
+    (REAL / "openstate-pdflab" / "VWS_nota_beantwoording_schriftelijke_vragen_mondzorg_2024-10_SCAN.pdf",
+     REAL / "openstate-pdflab" / "VWS_nota_beantwoording_schriftelijke_vragen_mondzorg_2024-10_OCR.pdf"),
+]
+# A folder of a real archive that mixes text PDFs, PDFs with a publisher's OCR layer and scans.
+MIXED = REAL / "haarlem-woo-rattenoverlast" / "pdf"
 
 
 def edit_distance(a: list, b: list) -> int:
@@ -50,44 +62,62 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"-\s+", "", text).split())
 
 
-def text_layer(path: Path, page: int) -> str:
+def pages_of(path: Path, count: int, folder: Path) -> Path:
+    """The first ``count`` pages of a PDF as a PDF of their own."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    reader = PdfReader(str(path))
+    writer.append(reader, pages=list(range(min(count, len(reader.pages)))))
+    target = folder / f"{path.stem}_{count}.pdf"
+    with target.open("wb") as fh:
+        writer.write(fh)
+    return target
+
+
+def scanned(path: Path, dpi: int, folder: Path) -> tuple[Path, float]:
+    """An image-only PDF of ``path`` as a scanner at ``dpi`` makes it; seconds spent rendering."""
+    from io import BytesIO
+
+    from PIL import Image
     from pypdf import PdfReader
 
-    return PdfReader(str(path)).pages[page - 1].extract_text() or ""
-
-
-def height(path: Path, page: int) -> float:
-    from pypdf import PdfReader
-
-    return float(PdfReader(str(path)).pages[page - 1].mediabox.height)
+    images = [Image.open(BytesIO(ocr.render(path, n, dpi))).convert("L")
+              for n in range(1, len(PdfReader(str(path)).pages) + 1)]
+    target = folder / f"{path.stem}_{dpi}_scan.pdf"
+    images[0].save(target, save_all=True, append_images=images[1:], resolution=dpi)
+    return target
 
 
 def quality(dpis: list[int], pages_per_doc: int) -> None:
-    print("| resolution | pages | characters | CER | WER | seconds/page |")
-    print("|---|---|---|---|---|---|")
+    """Each document read twice by the same parser, once from its text layer and once from an
+    image of it through OCR: the difference is what OCR loses."""
+    from assistant.parse import parse_document
+
+    folder = Path(tempfile.mkdtemp())
+    print("| resolution | documents | pages | characters | CER | WER | OCR seconds/page |")
+    print("|---|---|---|---|---|---|---|")
     for dpi in dpis:
-        chars = char_errors = words = word_errors = pages = 0
+        chars = char_errors = words = word_errors = pages = documents = 0
         seconds = 0.0
         for path in BORN_DIGITAL:
             if not path.exists():
                 continue
-            for page in range(1, pages_per_doc + 1):
-                try:
-                    truth = normalise(text_layer(path, page))
-                except IndexError:
-                    break
-                start = time.perf_counter()
-                read = ocr.recognise(ocr.render(path, page, dpi), height(path, page), dpi)
-                seconds += time.perf_counter() - start
-                found = normalise(" ".join(line.text for line in read.lines))
-                # reading order may differ in letterheads; compare the sorted words for WER and
-                # the characters of the text in reading order for CER
-                char_errors += edit_distance(list(found), list(truth))
-                chars += len(truth)
-                word_errors += edit_distance(sorted(found.split()), sorted(truth.split()))
-                words += len(truth.split())
-                pages += 1
-        print(f"| {dpi} dpi | {pages} | {chars} | {char_errors / max(1, chars):.1%} | "
+            part = pages_of(path, pages_per_doc, folder)
+            truth = normalise(parse_document(part, ocr=False).text)
+            image = scanned(part, dpi, folder)
+            ocr.DPI = dpi
+            start = time.perf_counter()
+            doc = parse_document(image)
+            seconds += time.perf_counter() - start
+            found = normalise(doc.text)
+            char_errors += edit_distance(list(found), list(truth))
+            chars += len(truth)
+            word_errors += edit_distance(found.split(), truth.split())
+            words += len(truth.split())
+            pages += doc.pages
+            documents += 1
+        print(f"| {dpi} dpi | {documents} | {pages} | {chars} | {char_errors / max(1, chars):.1%} | "
               f"{word_errors / max(1, words):.1%} | {seconds / max(1, pages):.2f} |")
 
 
@@ -107,18 +137,78 @@ def scans() -> None:
               f"{doc.pages / seconds:.2f} |")
 
 
+def pairs() -> None:
+    """Our reading of a scan against the publisher's OCR layer of the same letter: shared words,
+    and the dates and commitments found in each."""
+    from assistant.extract.commitments import extract_commitments
+    from assistant.nl.dates import find_dates
+    from assistant.parse import parse_document
+
+    print("\n| letter | words ours / theirs | their words we read | dates ours / theirs / both | "
+          "commitments ours / theirs / both |")
+    print("|---|---|---|---|---|")
+    for scan, published in PAIRS:
+        if not (scan.exists() and published.exists()):
+            continue
+        ours, theirs = parse_document(scan), parse_document(published, ocr=False)
+        a, b = ours.text.casefold().split(), theirs.text.casefold().split()
+        shared = sum(w in set(a) for w in b) / max(1, len(b))
+        dates_a = {d.label for _, _, d in find_dates(ours.text, ours.date)}
+        dates_b = {d.label for _, _, d in find_dates(theirs.text, theirs.date)}
+        found_a = [" ".join(c.text.split()).casefold() for c in extract_commitments(ours)]
+        found_b = [" ".join(c.text.split()).casefold() for c in extract_commitments(theirs)]
+        both = sum(any(_similar(x, y) for y in found_a) for x in found_b)
+        print(f"| {scan.name.replace('_SCAN.pdf', '')[:50]} | {len(a)} / {len(b)} | {shared:.1%} | "
+              f"{len(dates_a)} / {len(dates_b)} / {len(dates_a & dates_b)} | {len(found_a)} / {len(found_b)} / {both} |")
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = set(a.split()), set(b.split())
+    return len(x & y) / max(1, len(x | y)) >= 0.7
+
+
+def archive() -> None:
+    """Ingest of a mixed real folder (fake embedder: the parse and OCR cost alone), with OCR and
+    without it (scans then refused)."""
+    from assistant.core import Assistant, StoreConfig
+
+
+    if not MIXED.is_dir():
+        return
+    print("\n| ingest of a mixed archive folder (fake embedder) | files | pages | OCR pages | seconds |")
+    print("|---|---|---|---|---|")
+    for label, enabled in (("without OCR", False), ("with OCR", True)):
+        os.environ["ASSISTANT_OCR"] = "1" if enabled else "0"  # reaches the parse workers too
+        try:
+            ocr.use_cache(Path(tempfile.mkdtemp()))
+            assistant = Assistant(StoreConfig(index_dir=Path(tempfile.mkdtemp()) / "index"), embedder="fake")
+            start = time.perf_counter()
+            report = assistant.ingest([MIXED])
+            seconds = time.perf_counter() - start
+        finally:
+            os.environ.pop("ASSISTANT_OCR", None)
+        read = sum(len(assistant.read(p).ocr_pages) for p in report.added) if enabled else 0
+        print(f"| {label} | {len(report.added)} read, {len(report.failed)} refused | {report.pages} | {read} | "
+              f"{seconds:.1f} |")
+
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=2, help="pages per born-digital document")
     parser.add_argument("--dpi", default="200,300")
+    parser.add_argument("--skip-quality", action="store_true", help="only the scans, pairs and archive")
     args = parser.parse_args()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not ocr.available():
         print(f"OCR is not installed: {ocr.INSTALL_HINT}")
         return
     ocr.use_cache(Path(tempfile.mkdtemp()))  # measure reading, not the cache
-    quality([int(d) for d in args.dpi.split(",")], args.pages)
+    if not args.skip_quality:
+        quality([int(d) for d in args.dpi.split(",")], args.pages)
     scans()
+    pairs()
+    archive()
 
 
 if __name__ == "__main__":

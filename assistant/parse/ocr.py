@@ -64,9 +64,14 @@ class OcrPage:
         return sum(len(line.text.split()) for line in self.lines)
 
 
-@cache
 def available() -> bool:
-    """Tesseract with its Dutch model, pytesseract and pdftoppm are all there."""
+    """OCR can run: not switched off (``ASSISTANT_OCR=0``), and Tesseract with its Dutch model,
+    pytesseract and pdftoppm are all there."""
+    return os.environ.get("ASSISTANT_OCR", "1") != "0" and _installed()
+
+
+@cache
+def _installed() -> bool:
     if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
         return False
     try:
@@ -83,9 +88,9 @@ def use_cache(folder: Path | None) -> None:
     _cache_folder = Path(folder) if folder else None
 
 
-def read_pages(path: str | Path, pages: list[tuple[int, float]], dpi: int = DPI) -> dict[int, OcrPage]:
+def read_pages(path: str | Path, pages: list[tuple[int, float]], dpi: int | None = None) -> dict[int, OcrPage]:
     """OCR the given pages (1-based number, page height in points) of a PDF, two at a time."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    dpi = dpi or DPI
     workers = max(1, min(2, os.cpu_count() or 1, len(pages)))
     with ThreadPoolExecutor(workers) as pool:
         found = pool.map(lambda item: (item[0], read_page(path, item[0], item[1], dpi)), pages)
@@ -128,6 +133,7 @@ def recognise(image: bytes, height: float, dpi: int = DPI) -> OcrPage:
     import pytesseract
     from PIL import Image
 
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's own threads only slow it down here
     data = pytesseract.image_to_data(Image.open(BytesIO(image)), lang=_LANGUAGE,
                                      output_type=pytesseract.Output.DICT, timeout=_PAGE_TIMEOUT_S)
     scale = 72.0 / dpi
