@@ -26,6 +26,7 @@ import numpy as np
 
 from assistant.errors import StoreError
 from assistant.nl.analyzer import CompoundSplitter, analyze, terms, tokenize
+from assistant.nl.synonyms import EXPANSION_WEIGHT, expansions
 
 # Bumped whenever the analysis or the file layout changes, so old files read as stale.
 FORMAT_VERSION = 1
@@ -55,6 +56,9 @@ class LexicalIndex:
     ``split_compounds`` learns Dutch compounds from the passages (see
     :class:`~assistant.nl.analyzer.CompoundSplitter`) and indexes their parts too.
     """
+
+    # Expand queries with other names for what they name (a class switch, for measuring it).
+    synonyms = True
 
     def __init__(
         self, ids: Sequence[str], texts: Sequence[str], *, split_compounds: bool = True
@@ -92,9 +96,14 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         vocab = self._bm25.vocab_dict
         token_ids = [vocab[t] for t in analyze(query, self._splitter) if t in vocab]
-        if not token_ids:
+        # Other names for what the query names (assistant/nl/synonyms.py), at a lower weight.
+        extra_ids = [vocab[t] for t in expansions(query, self._splitter) if t in vocab] if self.synonyms else []
+        if not token_ids and not extra_ids:
             return np.zeros(len(self.ids), dtype=np.float32)
-        return self._bm25.get_scores_from_ids(token_ids)
+        scores = self._bm25.get_scores_from_ids(token_ids) if token_ids else np.zeros(len(self.ids), np.float32)
+        if extra_ids:
+            scores = scores + EXPANSION_WEIGHT * self._bm25.get_scores_from_ids(extra_ids)
+        return scores
 
     def search(
         self, query: str, k: int = 10, allowed_ids: set[str] | None = None
