@@ -110,3 +110,10 @@ def test_a_real_scan_reads_like_the_published_ocr_copy():
     published = parse_document(folder / "emmen_brief_toezeggingen_commissie_BME_2024-12-10_OCR.pdf")
     assert scan.ocr_pages and overlap(scan.text, published.text) >= 0.85
     assert "28 februari 2025" in scan.text
+
+
+def test_ingest_reports_a_scans_pages_as_they_are_read(scanned, tmp_path):
+    seen: list[str] = []
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    assistant.ingest([scanned], progress=lambda done, total, name: seen.append(name))
+    assert f"{scanned.name} (OCR 1/2)" in seen and f"{scanned.name} (OCR 2/2)" in seen

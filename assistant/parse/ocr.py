@@ -26,7 +26,10 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -43,6 +46,7 @@ _PAGE_TIMEOUT_S = 180
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 _cache_folder: Path | None = None
+_LOCAL = threading.local()
 
 
 @dataclass
@@ -88,13 +92,30 @@ def use_cache(folder: Path | None) -> None:
     _cache_folder = Path(folder) if folder else None
 
 
+@contextmanager
+def reporting(callback: Callable[[int, int], None]) -> Iterator[None]:
+    """Within this block (in this thread) OCR reports each page it has read: callback(done, total)."""
+    previous = getattr(_LOCAL, "progress", None)
+    _LOCAL.progress = callback
+    try:
+        yield
+    finally:
+        _LOCAL.progress = previous
+
+
 def read_pages(path: str | Path, pages: list[tuple[int, float]], dpi: int | None = None) -> dict[int, OcrPage]:
     """OCR the given pages (1-based number, page height in points) of a PDF, two at a time."""
     dpi = dpi or DPI
+    report = getattr(_LOCAL, "progress", None)
     workers = max(1, min(2, os.cpu_count() or 1, len(pages)))
+    found: dict[int, OcrPage] = {}
     with ThreadPoolExecutor(workers) as pool:
-        found = pool.map(lambda item: (item[0], read_page(path, item[0], item[1], dpi)), pages)
-        return dict(found)
+        futures = {pool.submit(read_page, path, number, height, dpi): number for number, height in pages}
+        for future in as_completed(futures):
+            found[futures[future]] = future.result()
+            if report is not None:
+                report(len(found), len(pages))
+    return found
 
 
 def read_page(path: str | Path, page_no: int, height: float, dpi: int = DPI) -> OcrPage:

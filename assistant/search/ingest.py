@@ -20,7 +20,7 @@ import numpy as np
 from assistant.errors import AssistantError, FileMissing
 from assistant.extract.commitments import extract_commitments
 from assistant.model import Document, DocumentInfo
-from assistant.parse import file_hash, parse_document
+from assistant.parse import file_hash, ocr, parse_document
 from assistant.parse.cache import ParseCache
 from assistant.parse.parallel import ParseAhead
 from assistant.parse.detect import DEFAULT_MAX_MB, SUPPORTED_SUFFIXES
@@ -123,7 +123,8 @@ def ingest(
         if progress:
             progress(n - 1, len(files), path.name)
         try:
-            _ingest_one(path, store, embedder, report, max_mb, ahead.parse)
+            with ocr.reporting(_ocr_progress(progress, n - 1, len(files), path.name)):
+                _ingest_one(path, store, embedder, report, max_mb, ahead.parse)
         except AssistantError as exc:
             report.failed.append((str(path), str(exc)))
             report.failed_codes[str(path)] = exc.exit_code
@@ -137,6 +138,15 @@ def ingest(
     if prune:
         report.removed = prune_missing([Path(p) for p in paths if Path(p).is_dir()], store)
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ocr_progress(progress: Progress | None, done: int, total: int, name: str) -> Callable[[int, int], None]:
+    """A scan's pages as they are read, on the file's progress line: "brief.pdf (OCR 5/63)"."""
+    def report(pages: int, of: int) -> None:
+        if progress:
+            progress(done, total, f"{name} (OCR {pages}/{of})")
+
     return report
 
 
