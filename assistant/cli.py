@@ -461,10 +461,13 @@ def reminder(output, actor, status, template, sender, today, **store):
 @click.option("--ignore-case", is_flag=True, help="Negeer verschillen in hoofdletters.")
 @click.option("--ignore-punctuation", is_flag=True, help="Negeer wijzigingen die alleen leestekens zijn.")
 @click.option("--keep-whitespace", is_flag=True, help="Tel ook verschillen in witruimte als wijziging.")
+@click.option("--index", "index_dir", envvar="ASSISTANT_INDEX", default="index", show_default=True,
+              type=click.Path(path_type=Path),
+              help="Map van de index: versies die daarin staan worden niet opnieuw gelezen (of $ASSISTANT_INDEX).")
 @_core_errors
-def compare(old, new, as_json, output, ignore_case, ignore_punctuation, keep_whitespace):
+def compare(old, new, as_json, output, ignore_case, ignore_punctuation, keep_whitespace, index_dir):
     """Vergelijk twee versies van een brief: tekst, metadata en toezeggingen."""
-    assistant = Assistant()
+    assistant = Assistant(StoreConfig(index_dir=index_dir))
     result = assistant.compare(old, new, ignore_case=ignore_case, ignore_whitespace=not keep_whitespace,
                                ignore_punctuation=ignore_punctuation)
     if output:

@@ -279,20 +279,21 @@ def compare_files(old: str | Path, new: str | Path, *, ignore_case: bool = False
 
 
 def compare_documents(old: Document, new: Document, *, ignore_case: bool = False, ignore_whitespace: bool = True,
-                      ignore_punctuation: bool = False) -> Comparison:
-    """Compare two parsed versions: paragraphs, metadata and commitments."""
+                      ignore_punctuation: bool = False, scorer=None) -> Comparison:
+    """Compare two parsed versions: paragraphs, metadata and commitments. ``scorer`` gives a
+    document's scored sentences (default: score them now; the core passes its cache)."""
     options = Options(ignore_case, ignore_whitespace, ignore_punctuation)
     comparison = Comparison(old=old, new=new, options=options, rows=align_blocks(old, new, options),
                             metadata=compare_metadata(old, new, options))
     touched = [row.change for row in comparison.rows if row.change.op != "equal"]
     comparison.added, comparison.removed, comparison.changed = commitment_changes(
         old, new, options, {c.old_index for c in touched if c.old_index is not None},
-        {c.new_index for c in touched if c.new_index is not None})
+        {c.new_index for c in touched if c.new_index is not None}, scorer)
     return comparison
 
 
 def commitment_changes(old: Document, new: Document, options: Options, old_blocks: set[int] | None = None,
-                       new_blocks: set[int] | None = None
+                       new_blocks: set[int] | None = None, scorer=None
                        ) -> tuple[list[Commitment], list[Commitment], list[CommitmentChange]]:
     """(added, removed, changed) commitments of two versions. A sentence the classifier accepts in
     one version and scores just below its threshold in the other (its amount or term changed the
@@ -301,7 +302,8 @@ def commitment_changes(old: Document, new: Document, options: Options, old_block
     and they look like commitments (a term, an amount or a promising verb). With ``old_blocks``
     and ``new_blocks`` only the paragraphs that differ are read: an equal paragraph holds the
     same commitments in both versions."""
-    old_scored, new_scored = scored_sentences(old, old_blocks), scored_sentences(new, new_blocks)
+    scorer = scorer or scored_sentences
+    old_scored, new_scored = scorer(old, old_blocks), scorer(new, new_blocks)
     old_sure = [s.commitment for s in old_scored if s.accepted]
     new_sure = [s.commitment for s in new_scored if s.accepted]
     old_maybe = [s.commitment for s in old_scored if not s.accepted and s.looks_like_one]

@@ -474,9 +474,12 @@ class Assistant:
         are parsed side by side (or read from the parse cache)."""
         from assistant.parse.parallel import parse_pair
 
+        from assistant.extract.scored_cache import ScoredCache
+
         old_doc, new_doc = parse_pair(old, new, self.parse_cache)
         old_doc.id, new_doc.id = document_id(old), document_id(new)
-        return compare_documents(old_doc, new_doc, ignore_case=ignore_case,
+        scored = ScoredCache(Path(self.config.index_dir) / "scored")
+        return compare_documents(old_doc, new_doc, scorer=scored.scored, ignore_case=ignore_case,
                                  ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
 
     def redline(self, comparison: Comparison, output: str | Path) -> Path:

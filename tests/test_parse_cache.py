@@ -129,3 +129,22 @@ def test_a_broken_version_parsed_in_the_worker_gives_its_dutch_message(tmp_path,
     with pytest.raises(AssistantError) as raised:
         assistant.compare(broken, big)
     assert "kapot.pdf" in str(raised.value) and "beschadigd" in str(raised.value)
+
+
+def test_compare_of_two_indexed_versions_reads_their_scored_sentences(tmp_path, monkeypatch):
+    import assistant.compare as compare_module
+    import assistant.extract.scored_cache as scored_module
+
+    old, new = CORPUS / "beleidsbrief_armoede_concept.pdf", CORPUS / "beleidsbrief_armoede_definitief.pdf"
+    fresh = Assistant(StoreConfig(index_dir=tmp_path / "leeg"), embedder="fake").compare(old, new)
+    indexed = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    indexed.ingest([old, new])
+
+    def no_scoring(*args, **kwargs):
+        raise AssertionError("scored again")
+
+    monkeypatch.setattr(compare_module, "scored_sentences", no_scoring)
+    monkeypatch.setattr(scored_module, "scored_sentences", no_scoring)
+    again = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake").compare(old, new)
+    assert again.to_dict() == fresh.to_dict()
+    assert again.changed or again.added or again.removed  # the pair does differ in its commitments

@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import AssistantError, FileMissing
-from assistant.extract.commitments import extract_commitments
+from assistant.extract.commitments import scored_sentences
+from assistant.extract.scored_cache import ScoredCache
 from assistant.model import Document, DocumentInfo
 from assistant.parse import file_hash, ocr, parse_document
 from assistant.parse.cache import ParseCache
@@ -119,12 +120,13 @@ def ingest(
     store.remove_orphans()
     files = collect_files(paths)
     ahead = ParseAhead(files, cache, max_mb)
+    scored_cache = ScoredCache(cache.folder.parent / "scored") if cache is not None else None
     for n, path in enumerate(files, start=1):
         if progress:
             progress(n - 1, len(files), path.name)
         try:
             with ocr.reporting(_ocr_progress(progress, n - 1, len(files), path.name)):
-                _ingest_one(path, store, embedder, report, max_mb, ahead.parse)
+                _ingest_one(path, store, embedder, report, max_mb, ahead.parse, scored_cache)
         except AssistantError as exc:
             report.failed.append((str(path), str(exc)))
             report.failed_codes[str(path)] = exc.exit_code
@@ -151,7 +153,7 @@ def _ocr_progress(progress: Progress | None, done: int, total: int, name: str) -
 
 
 def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb: float,
-                parse: Callable[..., Document] = parse_document) -> None:
+                parse: Callable[..., Document] = parse_document, scored_cache: ScoredCache | None = None) -> None:
     doc_id = document_id(path)
     existing = store.document(doc_id)
     digest = file_hash(path) if path.stat().st_size else ""
@@ -174,7 +176,10 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
         from assistant.errors import EmptyDocument
 
         raise EmptyDocument(path, "het document bevat geen leesbare tekst")
-    commitments = extract_commitments(doc)
+    scored = scored_sentences(doc)
+    commitments = [s.commitment for s in scored if s.accepted]
+    if scored_cache is not None:
+        scored_cache.put(doc, scored)  # a later compare of this version need not score it again
     vectors = np.asarray(embedder.embed_passages([p.text for p in passages]), dtype=np.float32)
     info = document_info(doc, len(passages))
     info.commitments = len(commitments)
