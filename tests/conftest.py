@@ -83,6 +83,21 @@ def chroma_server(tmp_path_factory):
     stop_chroma(proc)
 
 
+def empty_store(request, tmp_path):
+    """A StoreConfig for an empty index: embedded in tmp_path, or on the session's Chroma server
+    (whose collections are dropped first) when the test is parametrized with "server"."""
+    from assistant.search.store import StoreConfig, connect
+
+    if request.param == "server":
+        host, port = request.getfixturevalue("chroma_server")
+        config = StoreConfig(index_dir=tmp_path / "cache", host=host, port=port)
+        client = connect(config)
+        for collection in client.list_collections():
+            client.delete_collection(collection.name)
+        return config
+    return StoreConfig(index_dir=tmp_path / "index")
+
+
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory):
     """The real model over our corpus/, ingested once per test session (embedded store)."""

@@ -20,7 +20,7 @@ import pytest
 
 from assistant.core import Assistant
 from assistant.search.store import StoreConfig, connect
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, empty_store
 
 pytestmark = pytest.mark.slow
 
@@ -33,14 +33,9 @@ LETTERS = ("advies_asd_mantelzorg_2024.pdf", "reactie_college_mantelzorg_2024.pd
 @pytest.fixture(params=["embedded", "server"])
 def store(request, tmp_path):
     """CLI arguments and a config for an empty index of either kind."""
-    if request.param == "server":
-        host, port = request.getfixturevalue("chroma_server")
-        config = StoreConfig(index_dir=tmp_path / "cache", host=host, port=port)
-        client = connect(config)
-        for collection in client.list_collections():
-            client.delete_collection(collection.name)
-        return config, ["--index", str(config.index_dir), "--chroma-host", host, "--chroma-port", str(port)]
-    config = StoreConfig(index_dir=tmp_path / "index")
+    config = empty_store(request, tmp_path)
+    if config.host:
+        return config, ["--index", str(config.index_dir), "--chroma-host", config.host, "--chroma-port", str(config.port)]
     return config, ["--index", str(config.index_dir)]
 
 

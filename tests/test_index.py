@@ -16,6 +16,7 @@ from assistant.core import Assistant
 from assistant.errors import StoreError
 from assistant.search.search import Filters
 from assistant.search.store import StoreConfig
+from tests.conftest import empty_store
 
 LETTER = """Gemeente Rijnwaarde
 
@@ -43,19 +44,8 @@ def write_letter(folder: Path, name: str, body: str, datum="14 maart 2024", kenm
 
 @pytest.fixture(params=["embedded", "server"])
 def assistant(request, tmp_path):
-    if request.param == "server":
-        host, port = request.getfixturevalue("chroma_server")
-        # One server for the session: a fresh tenant-free namespace per test via a new index name
-        # is not possible in Chroma, so start each test from empty collections.
-        config = StoreConfig(index_dir=tmp_path / "cache", host=host, port=port)
-        from assistant.search.store import connect
-
-        client = connect(config)
-        for collection in client.list_collections():
-            client.delete_collection(collection.name)
-    else:
-        config = StoreConfig(index_dir=tmp_path / "index")
-    return Assistant(config, embedder="fake")
+    # One server for the session: each server test starts from empty collections.
+    return Assistant(empty_store(request, tmp_path), embedder="fake")
 
 
 @pytest.fixture

@@ -16,20 +16,13 @@ from assistant.search import store as store_module
 from assistant.search.ingest import document_info
 from assistant.search.passages import make_passages
 from assistant.parse import parse_document
-from assistant.search.store import StoreConfig, connect
+from tests.conftest import empty_store
 from tests.test_index import write_letter
 
 
 @pytest.fixture(params=["embedded", "server"])
 def config(request, tmp_path):
-    if request.param == "server":
-        host, port = request.getfixturevalue("chroma_server")
-        config = StoreConfig(index_dir=tmp_path / "cache", host=host, port=port)
-        client = connect(config)
-        for collection in client.list_collections():
-            client.delete_collection(collection.name)
-        return config
-    return StoreConfig(index_dir=tmp_path / "index")
+    return empty_store(request, tmp_path)
 
 
 def _half_written(assistant: Assistant, path, pid: int):
