@@ -74,8 +74,25 @@ def timed(*args: str) -> float:
     return time.perf_counter() - begun
 
 
+def fresh_view(config: StoreConfig) -> None:
+    """Read the embedded index as a new process would: drop this process's cached Chroma system
+    for it. (After a writer was killed mid-delete, a Chroma system opened before the kill can
+    still show what the killed process deleted, while every process started after it, like the
+    next CLI command or a restarted app, sees it gone.)"""
+    if config.host:
+        return
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    identifier = str(config.index_dir)
+    system = SharedSystemClient._identifier_to_system.pop(identifier, None)
+    SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+    if system is not None:
+        system.stop()
+
+
 def state(config: StoreConfig) -> dict[str, tuple]:
     """What a user can see, per document: version, passage count and the passages themselves."""
+    fresh_view(config)
     assistant = Assistant(config, embedder="fake")
     store = assistant.store
     ids, texts, metas = store.all_passages()
