@@ -201,8 +201,8 @@ _TABLE_HEADERS = ["Titel", "Soort", "Datum", "Kenmerk", "Pagina's", "Passages", 
 
 def _document_rows(docs: list[DocumentInfo]) -> list[list[Any]]:
     docs = sorted(docs, key=lambda d: (d.date or date.min, _title(d)), reverse=True)
-    return [[_title(d), KIND_LABELS.get(d.kind, d.kind), present.day(d.date), d.reference or "", d.pages, d.passages,
-             Path(d.path).name] for d in docs]
+    return [[_title(d), KIND_LABELS.get(d.kind, d.kind), present.day(d.date), d.reference or "",
+             d.pages_text if d.ocr_pages else d.pages, d.passages, Path(d.path).name] for d in docs]
 
 
 def _document_choices(docs: list[DocumentInfo]) -> list[tuple[str, str]]:

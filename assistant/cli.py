@@ -257,7 +257,8 @@ def documents(as_json, **store):
         return
     for d in docs:
         kind = KIND_LABELS.get(d.kind, d.kind)
-        click.echo(f"{d.id}  {d.date or '----------'}  {kind:<21} {d.pages:>3} p. {d.passages:>4} passages  {d.title}")
+        ocr = f" ({d.ocr_pages} OCR)" if d.ocr_pages else ""
+        click.echo(f"{d.id}  {d.date or '----------'}  {kind:<21} {d.pages:>3} p.{ocr} {d.passages:>4} passages  {d.title}")
     click.echo(f"{len(docs)} documenten")
 
 

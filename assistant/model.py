@@ -217,6 +217,12 @@ class DocumentInfo:
     sender: str | None = None
     addressee: str | None = None
     commitments: int = 0
+    ocr_pages: int = 0  # pages read by OCR (a scan)
+
+    @property
+    def pages_text(self) -> str:
+        """"12", or "12 (3 OCR)" when some pages were read by OCR."""
+        return f"{self.pages} ({self.ocr_pages} OCR)" if self.ocr_pages else str(self.pages)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

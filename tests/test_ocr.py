@@ -117,3 +117,11 @@ def test_ingest_reports_a_scans_pages_as_they_are_read(scanned, tmp_path):
     assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
     assistant.ingest([scanned], progress=lambda done, total, name: seen.append(name))
     assert f"{scanned.name} (OCR 1/2)" in seen and f"{scanned.name} (OCR 2/2)" in seen
+
+
+def test_the_document_list_says_how_many_pages_were_read_by_ocr(scanned, tmp_path):
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    assistant.ingest([scanned])
+    info = assistant.documents()[0]
+    assert info.ocr_pages == 2 and info.pages_text == "2 (2 OCR)"
+    assert Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake").documents()[0].ocr_pages == 2

@@ -99,7 +99,7 @@ def document_info(doc: Document, passages: int) -> DocumentInfo:
     return DocumentInfo(
         id=doc.id, title=doc.title or Path(doc.path).name, path=doc.path, kind=doc.kind, date=doc.date,
         reference=doc.reference, version=doc.content_hash, pages=doc.pages, passages=passages,
-        format=doc.format, sender=doc.sender, addressee=doc.addressee,
+        format=doc.format, sender=doc.sender, addressee=doc.addressee, ocr_pages=len(doc.ocr_pages),
     )
 
 
