@@ -28,6 +28,7 @@ from assistant.model import (Commitment, DateRange, Document, DocumentInfo, Find
 from assistant.present import SETTABLE, TRACKING_LABELS
 from assistant.parse import file_hash
 from assistant.parse.cache import ParseCache
+from assistant.extract.scored_cache import ScoredCache
 from assistant.linking import CANDIDATES, THRESHOLD, Link, idf_table, point_sentences, rank_links
 from assistant.register import RegisterFilter, evidence_query, export_register, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, ingest
@@ -89,7 +90,7 @@ class Assistant:
                progress: Progress | None = None) -> IngestReport:
         with self._write_lock:
             report = ingest(paths, self.store, self.embedder, prune=prune, max_mb=max_mb, progress=progress,
-                            cache=self.parse_cache)
+                            cache=self.parse_cache, scored=self.scored_cache)
             self.searcher.refresh()  # rebuild and save the lexical index now, not on the next query
             return report
 
@@ -99,6 +100,11 @@ class Assistant:
         if self._parse_cache is None:
             self._parse_cache = ParseCache(Path(self.config.index_dir) / "parsed")
         return self._parse_cache
+
+    @property
+    def scored_cache(self) -> ScoredCache:
+        """Every scored sentence of an indexed version, kept by ingest for a later compare."""
+        return ScoredCache(Path(self.config.index_dir) / "scored")
 
     @property
     def uploads_dir(self) -> Path:
@@ -190,7 +196,7 @@ class Assistant:
                                  "index; voeg eerst documenten toe. Er is niets gewijzigd")
             target = Store(self.config, self.embedder.name, self.embedder.dim, generation=plan.target)
             report = ingest([p for p in plan.paths if Path(p).exists()], target, self.embedder, progress=progress,
-                            cache=self.parse_cache)
+                            cache=self.parse_cache, scored=self.scored_cache)
             # A file done before an interruption is skipped as unchanged; it is rebuilt all the same.
             report.added += report.skipped
             report.skipped = []
@@ -474,12 +480,9 @@ class Assistant:
         are parsed side by side (or read from the parse cache)."""
         from assistant.parse.parallel import parse_pair
 
-        from assistant.extract.scored_cache import ScoredCache
-
         old_doc, new_doc = parse_pair(old, new, self.parse_cache)
         old_doc.id, new_doc.id = document_id(old), document_id(new)
-        scored = ScoredCache(Path(self.config.index_dir) / "scored")
-        return compare_documents(old_doc, new_doc, scorer=scored.scored, ignore_case=ignore_case,
+        return compare_documents(old_doc, new_doc, scorer=self.scored_cache.scored, ignore_case=ignore_case,
                                  ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)
 
     def redline(self, comparison: Comparison, output: str | Path) -> Path:

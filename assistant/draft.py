@@ -138,7 +138,7 @@ def build_draft(advice: Document | None, response: Document | None, mappings: li
             c = link.commitment
             item = DraftCommitment(c, sources.add(c.doc_title or c.source.doc_id, c.doc_date,
                                                   info.reference if info else None, c.source.page, c.source.block,
-                                                  info.path if info else c.source.doc_id))
+                                                  info.path if info else c.source.doc_id, c.source.ocr))
             item.standing = (earlier_standings or {}).get(c.id) or Standing()
             point.earlier.append(item)
     return Draft(subject=point_doc.title or "Vervolgadvies", today=today, advice=advice, response=response,

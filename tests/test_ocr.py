@@ -89,17 +89,14 @@ def test_a_pdf_with_one_scanned_page_is_one_document_and_only_that_page_is_ocr(t
 
 def test_a_page_is_read_once_then_taken_from_the_cache(tmp_path, monkeypatch):
     scan = scan_of(LETTER, tmp_path / "een.pdf", [1])
-    ocr.use_cache(tmp_path / "ocr")
-    try:
-        first = parse_document(scan)
+    monkeypatch.delenv("ASSISTANT_OCR_CACHE", raising=False)  # this test's own folder, not the suite's
+    first = parse_document(scan, ocr_cache=tmp_path / "ocr")
 
-        def no_second_reading(*args, **kwargs):
-            raise AssertionError("the page was read again")
+    def no_second_reading(*args, **kwargs):
+        raise AssertionError("the page was read again")
 
-        monkeypatch.setattr(ocr, "recognise", no_second_reading)
-        again = parse_document(scan)
-    finally:
-        ocr.use_cache(None)
+    monkeypatch.setattr(ocr, "recognise", no_second_reading)
+    again = parse_document(scan, ocr_cache=tmp_path / "ocr")
     assert again.text == first.text and again.ocr_pages == first.ocr_pages
 
 

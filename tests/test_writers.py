@@ -25,11 +25,11 @@ def config(request, tmp_path):
     return empty_store(request, tmp_path)
 
 
-def _half_written(assistant: Assistant, path, pid: int):
+def _half_written(assistant: Assistant, path, pid: int, doc_id: str | None = None):
     """What a writer with process id ``pid`` leaves when it has written a version's passages but
     not yet committed it."""
     doc = parse_document(path)
-    doc.id = path.stem
+    doc.id = doc_id or path.stem
     passages = make_passages(doc)
     info = document_info(doc, len(passages))
     store = assistant.store
@@ -127,3 +127,24 @@ def test_two_concurrent_ingests_into_one_index_lose_nothing_and_duplicate_nothin
     assert len(documents) == 12
     assert reader.store.passage_count() == sum(d.passages for d in documents)
     assert reader.store.pending_versions() == []
+
+
+def test_a_writer_that_died_after_its_commit_has_its_clean_up_finished(config, tmp_path):
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    letter = write_letter(folder, "logeerhuis.txt", "De logeervoorziening wordt per 1 september 2025 uitgebreid.")
+    writer = Assistant(config, embedder="fake")
+    writer.ingest([letter])
+    old = writer.documents()[0]
+    write_letter(folder, "logeerhuis.txt", "De logeervoorziening wordt per 1 januari 2026 uitgebreid, met acht plaatsen.")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    info, _ = _half_written(writer, letter, gone.pid, doc_id=old.id)
+    # the new version's record is written, then the process dies: old passages and the pending record stay
+    writer.store._documents.upsert(ids=[old.id], embeddings=[[0.0] * writer.embedder.dim],
+                                   metadatas=[{k: v for k, v in info.to_dict().items() if v is not None}])
+    assert writer.store.passage_count() > info.passages
+    assert writer.store.remove_orphans() == 1
+    assert writer.store.passage_count() == info.passages and writer.store.pending_versions() == []
+    _, texts, metas = writer.store.all_passages()
+    assert {m["version"] for m in metas} == {info.version} and "januari 2026" in " ".join(texts)

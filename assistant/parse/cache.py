@@ -39,6 +39,7 @@ def parser_fingerprint() -> str:
 class ParseCache:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        self.ocr_folder = self.folder.parent / "ocr"  # pages of scans, by image: beside the parses
         self.hits = 0
         self.misses = 0
 
@@ -83,10 +84,7 @@ class ParseCache:
             doc.path = str(path)
             return doc
         self.misses += 1
-        from assistant.parse import ocr
-
-        ocr.use_cache(self.folder.parent / "ocr")  # pages of scans, by image: beside the parses
-        doc = parse_document(path, max_mb=max_mb)
+        doc = parse_document(path, max_mb=max_mb, ocr_cache=self.ocr_folder)
         if doc.content_hash:
             self.put(doc)
         return doc

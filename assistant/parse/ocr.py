@@ -7,9 +7,9 @@ back with its position in PDF points, so the PDF reader lays it out like a line 
 the same paragraph, table, footnote, header and hyphenation repair. Every page carries the mean
 word confidence Tesseract gave.
 
-A page's reading is kept by the hash of its rendered image (``use_cache``: ``index/ocr`` beside
-the parse cache; ``ASSISTANT_OCR_CACHE`` overrides it), so a re-ingest, a reindex or the same
-page in another file never reads it twice.
+A page's reading is kept by the hash of its rendered image in the folder the caller names (the
+parse cache names ``index/ocr``; ``ASSISTANT_OCR_CACHE`` overrides it), so a re-ingest, a reindex
+or the same page in another file never reads it twice.
 
 Without Tesseract, its Dutch model or pdftoppm, ``available()`` is False and the PDF reader
 refuses a scan as before, with ``INSTALL_HINT``.
@@ -45,7 +45,6 @@ _PAGE_TIMEOUT_S = 180
 # but it pulls the page's confidence down.
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
-_cache_folder: Path | None = None
 _LOCAL = threading.local()
 
 
@@ -86,12 +85,6 @@ def _installed() -> bool:
         return False
 
 
-def use_cache(folder: Path | None) -> None:
-    """Keep page readings in ``folder`` (beside the parse cache); None: keep none."""
-    global _cache_folder
-    _cache_folder = Path(folder) if folder else None
-
-
 @contextmanager
 def reporting(callback: Callable[[int, int], None]) -> Iterator[None]:
     """Within this block (in this thread) OCR reports each page it has read: callback(done, total)."""
@@ -103,14 +96,16 @@ def reporting(callback: Callable[[int, int], None]) -> Iterator[None]:
         _LOCAL.progress = previous
 
 
-def read_pages(path: str | Path, pages: list[tuple[int, float]], dpi: int | None = None) -> dict[int, OcrPage]:
-    """OCR the given pages (1-based number, page height in points) of a PDF, two at a time."""
+def read_pages(path: str | Path, pages: list[tuple[int, float]], dpi: int | None = None,
+               cache: Path | None = None) -> dict[int, OcrPage]:
+    """OCR the given pages (1-based number, page height in points) of a PDF, two at a time;
+    with ``cache``, readings are kept there by page image."""
     dpi = dpi or DPI
     report = getattr(_LOCAL, "progress", None)
     workers = max(1, min(2, os.cpu_count() or 1, len(pages)))
     found: dict[int, OcrPage] = {}
     with ThreadPoolExecutor(workers) as pool:
-        futures = {pool.submit(read_page, path, number, height, dpi): number for number, height in pages}
+        futures = {pool.submit(read_page, path, number, height, dpi, cache): number for number, height in pages}
         for future in as_completed(futures):
             found[futures[future]] = future.result()
             if report is not None:
@@ -118,14 +113,15 @@ def read_pages(path: str | Path, pages: list[tuple[int, float]], dpi: int | None
     return found
 
 
-def read_page(path: str | Path, page_no: int, height: float, dpi: int = DPI) -> OcrPage:
+def read_page(path: str | Path, page_no: int, height: float, dpi: int = DPI, cache: Path | None = None) -> OcrPage:
     image = render(path, page_no, dpi)
     key = hashlib.sha256(image + f"|{dpi}|{_LANGUAGE}|{height:.1f}|{_reader_version()}".encode()).hexdigest()
-    cached = _cached(key)
+    entry = _entry(key, cache)
+    cached = _cached(entry)
     if cached is not None:
         return cached
     page = recognise(image, height, dpi)
-    _store(key, page)
+    _store(entry, page)
     return page
 
 
@@ -213,14 +209,13 @@ _COMMON = frozenset(
 )
 
 
-def _entry(key: str) -> Path | None:
+def _entry(key: str, cache: Path | None) -> Path | None:
     # ASSISTANT_OCR_CACHE, where set, is one folder for every index (the test suite shares it).
-    folder = os.environ.get("ASSISTANT_OCR_CACHE") or _cache_folder
+    folder = os.environ.get("ASSISTANT_OCR_CACHE") or cache
     return Path(folder) / key[:2] / f"{key}.json.gz" if folder else None
 
 
-def _cached(key: str) -> OcrPage | None:
-    entry = _entry(key)
+def _cached(entry: Path | None) -> OcrPage | None:
     if entry is None:
         return None
     try:
@@ -231,8 +226,7 @@ def _cached(key: str) -> OcrPage | None:
         return None
 
 
-def _store(key: str, page: OcrPage) -> None:
-    entry = _entry(key)
+def _store(entry: Path | None, page: OcrPage) -> None:
     if entry is None:
         return
     try:

@@ -36,7 +36,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECA
 _ITALIC_FONT = re.compile(r"italic|oblique|,i\b|-i\b", re.IGNORECASE)
 
 
-def read_pdf(path: str | Path, *, ocr: bool = True) -> RawDocument:
+def read_pdf(path: str | Path, *, ocr: bool = True, ocr_cache: Path | None = None) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
@@ -72,7 +72,7 @@ def read_pdf(path: str | Path, *, ocr: bool = True) -> RawDocument:
         raise CorruptDocument(path, "het PDF-bestand bevat geen pagina's")
     warnings: list[str] = []
     use_ocr = ocr and ocr_engine.available()
-    read_by_ocr = _ocr(path, pages, heights, warnings) if use_ocr else {}
+    read_by_ocr = _ocr(path, pages, heights, warnings, ocr_cache) if use_ocr else {}
     empty = [i + 1 for i, rows in enumerate(pages) if _words(rows) < _MIN_WORDS_PER_PAGE]
     if len(empty) == len(pages):
         raise NoTextLayer(path) if not use_ocr else NoTextLayer(
@@ -92,15 +92,16 @@ def _words(rows: list[Row]) -> int:
     return sum(len(r.text.split()) for r in rows)
 
 
-def _ocr(path: str | Path, pages: list[list[Row]], heights: list[float], warnings: list[str]) -> dict[int, float]:
+def _ocr(path: str | Path, pages: list[list[Row]], heights: list[float], warnings: list[str],
+         cache: Path | None) -> dict[int, float]:
     """OCR, in place, the pages without a text layer or with one that is no Dutch text; returns
     the pages read so, with their confidence."""
     wanted = [i for i, rows in enumerate(pages)
               if _words(rows) < _MIN_WORDS_PER_PAGE or ocr_engine.poor_text_layer(" ".join(r.text for r in rows))]
-    if not wanted or not ocr_engine.available():
+    if not wanted:
         return {}
     try:
-        found = ocr_engine.read_pages(path, [(i + 1, heights[i] or 842.0) for i in wanted])
+        found = ocr_engine.read_pages(path, [(i + 1, heights[i] or 842.0) for i in wanted], cache=cache)
     except (OSError, RuntimeError, ValueError) as exc:
         warnings.append(f"OCR van {len(wanted)} pagina's is mislukt ({exc}); die pagina's zijn niet gelezen")
         return {}

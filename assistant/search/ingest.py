@@ -112,21 +112,22 @@ def ingest(
     max_mb: float = DEFAULT_MAX_MB,
     progress: Progress | None = None,
     cache: ParseCache | None = None,
+    scored: ScoredCache | None = None,
 ) -> IngestReport:
-    """Add files and folders to the index; with ``cache``, parses are kept and reused by content."""
+    """Add files and folders to the index; with ``cache``, parses are kept and reused by content,
+    with ``scored`` every scored sentence (for a later compare)."""
     started = time.perf_counter()
     paths = list(paths)
     report = IngestReport()
     store.remove_orphans()
     files = collect_files(paths)
     ahead = ParseAhead(files, cache, max_mb)
-    scored_cache = ScoredCache(cache.folder.parent / "scored") if cache is not None else None
     for n, path in enumerate(files, start=1):
         if progress:
             progress(n - 1, len(files), path.name)
         try:
             with ocr.reporting(_ocr_progress(progress, n - 1, len(files), path.name)):
-                _ingest_one(path, store, embedder, report, max_mb, ahead.parse, scored_cache)
+                _ingest_one(path, store, embedder, report, max_mb, ahead.parse, scored)
         except AssistantError as exc:
             report.failed.append((str(path), str(exc)))
             report.failed_codes[str(path)] = exc.exit_code

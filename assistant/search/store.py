@@ -263,13 +263,18 @@ class Store:
         versions another writer is still writing (they replace this one when they commit)."""
         self._documents.upsert(ids=[info.id], embeddings=[np.asarray(vector, dtype=np.float32)],
                                metadatas=[_clean(info.to_dict())])
+        self._drop_stale(info.id, info.version)
+        # Last: a crash before this line leaves the record, and the clean-up finishes the job.
         self._pending.delete(ids=[_pending_id(info.id, info.version)])
-        busy = [meta["version"] for meta in self._pending.get(where={"doc_id": info.id},
+        self._bump()
+
+    def _drop_stale(self, doc_id: str, committed: str) -> None:
+        """Delete the versions of a document other than the committed one and those being written."""
+        busy = [meta["version"] for meta in self._pending.get(where={"doc_id": doc_id},
                                                                include=["metadatas"])["metadatas"] or []]
-        stale = {"$and": [{"doc_id": info.id}, {"version": {"$nin": [info.version, *busy]}}]}
+        stale = {"$and": [{"doc_id": doc_id}, {"version": {"$nin": [committed, *busy]}}]}
         self._passages.delete(where=stale)
         self._commitments.delete(where=stale)
-        self._bump()
 
     def delete_document(self, doc_id: str) -> None:
         """Remove the record first (the document disappears at once), then what hangs off it."""
@@ -294,7 +299,9 @@ class Store:
     def _drop_uncommitted(self, doc_id: str, version: str) -> None:
         committed = self.document(doc_id)
         if committed is not None and committed.version == version:
-            return  # committed after all (the record was left by a crash after the commit)
+            # Committed after all (the writer died after its commit): finish its clean-up.
+            self._drop_stale(doc_id, version)
+            return
         where = {"$and": [{"doc_id": doc_id}, {"version": version}]}
         self._passages.delete(where=where)
         self._commitments.delete(where=where)
