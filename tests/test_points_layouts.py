@@ -90,3 +90,45 @@ def test_a_list_inside_an_answer_is_not_a_run_of_points(tmp_path):
     path = tmp_path / "lijst.pdf"
     render_pdf(letter, path)
     assert [s.numbers for s in sections(parse_document(path))] == [("1",), ("2",)]
+
+
+def _with_reply_labels(name: str, folder, first_words: str | None = None) -> dict:
+    """A reply whose every answer opens with a bare "Reactie:" line, as a nader rapport of the
+    Raad van State prints it; optionally one answer opening in the adviser's name."""
+    import dataclasses
+
+    from corpus.render import SRC_DIR, load_letter, render_docx, render_pdf, render_text
+
+    letter = load_letter(SRC_DIR / f"{name}.letter")
+    paragraphs, previous_quoted = [], False
+    for p in letter.paragraphs:
+        quoted = p.startswith(">")
+        if previous_quoted and not quoted:
+            paragraphs.append("Reactie:")
+            if first_words and p.startswith("Anders dan de Afdeling"):
+                p = f"{first_words} {p}"
+        paragraphs.append(p)
+        previous_quoted = quoted
+    letter = dataclasses.replace(letter, paragraphs=paragraphs)
+    paths = {fmt: folder / f"{name}.{fmt}" for fmt in ("txt", "docx", "pdf")}
+    render_text(letter, paths["txt"])
+    render_docx(letter, paths["docx"])
+    render_pdf(letter, paths["pdf"])
+    return paths
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+def test_bare_reply_labels_divide_a_nader_rapport(fmt, tmp_path):
+    """Each "Reactie:" ends the quoted advice and opens its answer; the chapter heading and its
+    lettered parts number the points; an answer that opens with the adviser's name ("De Afdeling
+    constateert terecht ...") is still the answer, not a new point."""
+    opening = "De Afdeling constateert terecht dat gemeenten tijd nodig hebben."
+    path = _with_reply_labels("nader_rapport_wet_mantelzorg_2025", tmp_path, opening)[fmt]
+    found = [(p.number, a.stance if a else None, a.text if a else "") for p, a in quoted_points(parse_document(path))]
+    expected = EXPECTED["nader_rapport_wet_mantelzorg_2025"]
+    assert [(n, s) for n, s, _ in found] == [(n, s) for n, s, _ in expected]
+    starts = [start for _, _, start in expected]
+    starts[2] = opening
+    for (_, _, answer), start in zip(found, starts):
+        assert answer.startswith(start)
+    assert "Reactie" not in " ".join(a for _, _, a in found)

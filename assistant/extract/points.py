@@ -14,10 +14,12 @@ quoted points and answers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.extract import labelled_reply
+from assistant.extract.section import Section
 from assistant.extract.stance import decide_stance
 from assistant.extract.voice import Voice, block_voices, cued_point, is_response
 from assistant.model import AdvicePoint, Answer, Document, Source
@@ -39,21 +41,10 @@ _CLOSING_PART = re.compile(
 _MAX_SKIP = 2
 
 
-@dataclass
-class Section:
-    """One point: the block that opens it, further blocks of the point itself (a quoted advice,
-    the question) and the body (the answer, or an advice's explanation)."""
-
-    numbers: tuple[str, ...]
-    head: int  # index of the opening block in doc.blocks
-    point: list[int] = field(default_factory=list)
-    body: list[int] = field(default_factory=list)
-    auto: bool = False  # numbered in order of appearance: the document gives no number
-    answered_with: tuple[str, ...] = ()  # every point one grouped answer answers ("Antwoord op vraag 3 en 4")
-
-
 def sections(doc: Document) -> list[Section]:
     """The points of a document and the blocks that belong to each (see the module docstring)."""
+    if labelled_reply.applies(doc):
+        return labelled_reply.labelled_sections(doc)
     return _Reader(doc).read()
 
 

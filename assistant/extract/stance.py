@@ -14,7 +14,8 @@ from assistant.nl.cues import Cue
 from assistant.nl.sentences import sentences
 
 _ADVICE = (r"(?:dit|het|uw|deze|dat|die|de)\s+(?:\w+\s+){0,2}?(?:adviezen|advies|adviespunten|adviespunt|"
-           r"aanbevelingen|aanbeveling|voorstellen|voorstel|suggestie|opmerking)")
+           r"aanbevelingen|aanbeveling|voorstellen|voorstel|suggesties|suggestie|opmerkingen|opmerking)"
+           r"(?:\s+van\s+(?:de|het)\s+\w+)?")  # "het advies van de Afdeling"
 _WE = r"(?:wij\s+|we\s+|ik\s+|het\s+college\s+|de\s+regering\s+|het\s+kabinet\s+)?"
 _ADVISOR = (r"(?:afdeling|raad|adviesraad|commissie|rekenkamer\w*|asd|cliëntenraad|ombudsman|autoriteit|"
             r"leden|adviescollege)")
@@ -42,7 +43,8 @@ VERDICTS: tuple[tuple[Stance, Cue], ...] = (
                    "Het advies is deels overgenomen.", "Het advies is overgenomen.")),
     ("agree", Cue("taken_over", rf"\b(?:neemt|nemen|neem)\s+{_WE}{_ADVICE}\s+(?:volledig\s+|graag\s+|integraal\s+)?over\b|"
                   rf"\b{_ADVICE}\s+(?:nemen|neemt|neem)\s+{_WE}(?:graag\s+|volledig\s+)?over\b|"
-                  rf"\b{_ADVICE}\s+(?:is|wordt)\s+(?:volledig\s+)?(?:overgenomen|opgevolgd|gevolgd)\b",
+                  rf"\b{_ADVICE}\s+(?:is|wordt|zijn|worden)\s+(?:volledig\s+)?(?:overgenomen|opgevolgd|gevolgd)\b|"
+                  rf"\b{_ADVICE}\s+(?:is|zijn)\s+(?:\S+\s+){{0,6}}?verwerkt\b",
                   "Het college neemt deze aanbeveling over.", "Het college neemt deze aanbeveling niet over.")),
     ("agree", Cue("followed", rf"(?<!geen\s)\bgevolg\s+(?:is\s+|wordt\s+)?gegeven\b|\b(?:volgt|volgen|volg)\s+{_WE}{_ADVICE}\b|"
                   rf"\b(?:onderschrijft|onderschrijven|onderschrijf)\s+{_ADVICE}\b",
@@ -52,7 +54,10 @@ VERDICTS: tuple[tuple[Stance, Cue], ...] = (
                   r"verbeterd|geschrapt)\b.{0,60}\b(?:advies|aanbeveling|opmerking|in\s+lijn\s+met|conform|"
                   r"overeenkomstig)\b|\b(?:naar\s+aanleiding\s+van|conform|overeenkomstig|in\s+lijn\s+met)\s+"
                   r"(?:dit|het|uw|deze)\s+(?:advies|aanbeveling)\s+(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,4}?"
-                  r"(?:aangepast|aangevuld|gewijzigd|verduidelijkt|opgenomen)\b",
+                  r"(?:aangepast|aangevuld|gewijzigd|verduidelijkt|opgenomen)\b|"
+                  rf"\b(?:in\s+overeenstemming\s+met|conform|overeenkomstig|in\s+lijn\s+met)\s+(?:het\s+advies\b|"
+                  rf"de\s+aanbeveling\b|(?:hetgeen|wat)\s+(?:door\s+)?(?:de\s+|het\s+)?{_ADVISOR}\b)"
+                  r".{0,80}?\b(?:aangepast|aangevuld|gewijzigd|verduidelijkt|opgenomen|verwerkt)\b",
                   "Naar aanleiding van dit advies is de toelichting aangevuld.",
                   "De toelichting is in 2023 aangevuld met een tabel.")),
 )
@@ -74,7 +79,7 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                      "De regering onderschrijft deze conclusie van de Afdeling niet.",
                      "De regering onderschrijft deze conclusie van de Afdeling.")),
     ("agree", Cue("amended", r"\b(?:toelichting|(?:wets)?voorstel|tekst|regeling|verordening|nota|wet|artikel\s+\d+\w*|"
-                  r"paragraaf\s+[\d.]+|besluit)\s+(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,5}?(?:aangepast|aangevuld|"
+                  r"paragraaf\s+[\d.]+|besluit)\s+(?:is|zijn|wordt|worden)\s+(?:\S+\s+){0,9}?(?:aangepast|aangevuld|"
                   r"gewijzigd|verduidelijkt|uitgebreid|verbeterd|toegelicht|geschrapt)\b|"
                   r"\bnaar\s+aanleiding\s+van\s+(?:dit|het|deze)\s+(?:advies|opmerking|aanbeveling)\b",
                   "De memorie van toelichting is op dit punt aangevuld.",
