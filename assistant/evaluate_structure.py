@@ -152,10 +152,22 @@ def score_document(labelled: list[dict], found: list[tuple[str, str, str | None]
     return tally
 
 
+def _without_label(anchor: str) -> str:
+    """An anchor copied with the answer's label in front ("Antwoord op vraag 1 Ja."): the label
+    opens the answer but is no part of its text, which the reader gives without it."""
+    from assistant.parse.structure import read_label
+
+    label = read_label(anchor)
+    if label is not None and label.role in ("antwoord", "reactie", "ad") and label.rest.strip():
+        return label.rest
+    return anchor
+
+
 def _answer_right(point: dict, answer: str, following: dict | None) -> bool:
     if not point.get("answer_first"):
         return not answer
-    first, last = normalise(point["answer_first"]), normalise(point.get("answer_last") or point["answer_first"])
+    first = normalise(_without_label(point["answer_first"]))
+    last = normalise(_without_label(point.get("answer_last") or point["answer_first"]))
     if first not in answer or last not in answer:
         return False
     grouped = set(point.get("answered_with") or []) - {point.get("number")}

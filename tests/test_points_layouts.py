@@ -132,3 +132,24 @@ def test_bare_reply_labels_divide_a_nader_rapport(fmt, tmp_path):
     for (_, _, answer), start in zip(found, starts):
         assert answer.startswith(start)
     assert "Reactie" not in " ".join(a for _, _, a in found)
+
+
+def test_a_question_answered_out_of_order_is_still_a_point(tmp_path):
+    """Questions 2 and 4 answered together first, question 3 after them: "Vraag 3" opens its own
+    point although a higher number came before it."""
+    letter = tmp_path / "beantwoording.txt"
+    letter.write_text(
+        "Beantwoording schriftelijke vragen over de wachtlijsten in de jeugdhulp\n\n"
+        "Vraag 1\n\nHoeveel kinderen wachten langer dan acht weken op jeugdhulp?\n\n"
+        "Antwoord op vraag 1\n\nOp 1 maart wachtten 61 kinderen langer dan acht weken.\n\n"
+        "Vraag 2\n\nWelke afspraken zijn met de aanbieders gemaakt?\n\n"
+        "Vraag 4\n\nWanneer wordt de raad over de voortgang geïnformeerd?\n\n"
+        "Antwoorden op vraag 2 en 4\n\nDe aanbieders melden elke maand hun wachttijden. "
+        "Het college informeert de raad voor 1 oktober over de voortgang.\n\n"
+        "Vraag 3\n\nIs het college bereid een wachtlijstbemiddelaar aan te stellen?\n\n"
+        "Antwoord op vraag 3\n\nJa. Het college stelt per 1 juni een wachtlijstbemiddelaar aan.\n",
+        encoding="utf-8")
+    found = {p.number: a.text if a else None for p, a in quoted_points(parse_document(letter))}
+    assert sorted(found) == ["1", "2", "3", "4"]
+    assert found["3"].startswith("Ja. Het college stelt per 1 juni")
+    assert found["2"] == found["4"] and "wachtlijstbemiddelaar" not in found["2"]

@@ -60,3 +60,12 @@ def test_an_answer_that_runs_into_the_next_point_is_wrong():
     found = [("eerste vraag", "antwoord een. tweede vraag. antwoord twee.", None)]
     tally = score_document(labelled, found, "brief")
     assert tally.answers_right == 0 and tally.matched == 1
+
+
+def test_an_anchor_copied_with_the_answer_label_matches_the_answer_without_it():
+    """The reader gives an answer without its label ("Antwoord op vraag 1"); a labeller who
+    copied the label into the anchor is not marked wrong for that, and a wrong answer stays wrong."""
+    labelled = [{"number": "1", "point_anchor": "kent u het bericht", "answer_first": "Antwoord op vraag 1 Ja.",
+                 "answer_last": "Antwoord op vraag 1 Ja."}]
+    assert score_document(labelled, [("vraag 1 kent u het bericht?", "ja.", None)], "brief").answers_right == 1
+    assert score_document(labelled, [("vraag 1 kent u het bericht?", "nee.", None)], "brief").answers_right == 0

@@ -157,7 +157,11 @@ class _Reader:
         self.nested = None
         if self.highest < number <= self.highest + _MAX_SKIP + 1 or (number > self.highest and self.current is None):
             return True
-        return block.role in ("vraag", "advies") and self._existing((str(number),)) is not None
+        if block.role not in ("vraag", "advies"):
+            return False
+        # A labelled question ("Vraag 6") opens its point even out of order (6-8 answered after a
+        # grouped answer to 3, 4, 5, 9 and 10), unless that number was already read.
+        return self._existing((str(number),)) is not None or not any(str(number) in s.numbers for s in self.found)
 
     def _existing(self, numbers: tuple[str, ...]) -> Section | None:
         return next((s for s in self.found if set(s.numbers) & set(numbers) and not s.body and not s.auto), None)
