@@ -73,6 +73,28 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
     ("disagree", Cue("not_desirable", r"\b(?:achten|acht)\s+(?:\w+\s+){0,3}?(?:dit|dat|het)\s+niet\s+"
                      r"(?:wenselijk|nodig|haalbaar|noodzakelijk)\b",
                      "Het college acht dit niet wenselijk.", "Het college acht dit wenselijk.")),
+    ("disagree", Cue("does_not_agree", r"\b(?:is|ben|zijn)\s+(?:\w+\s+){0,3}?het\s+(?:\w+\s+){0,4}?niet\s+(?:\w+\s+){0,4}?eens\b",
+                     "Ik ben het op dit punt niet met deze leden eens.",
+                     "Ik ben het op dit punt met deze leden eens.")),
+    ("disagree", Cue("not_desirable_fronted", r"\b(?:acht|achten|vind|vindt|vinden)\s+"
+                     r"(?:ik|wij|we|de\s+regering|het\s+kabinet|het\s+college)\s+(?:\w+\s+){0,2}?niet\s+"
+                     r"(?:wenselijk|nodig|noodzakelijk|zinvol|opportuun|proportioneel|haalbaar)\b",
+                     "Een aparte meldplicht acht de regering niet wenselijk.",
+                     "Een aparte meldplicht acht de regering wenselijk.")),
+    ("disagree", Cue("chose_otherwise", r"\b(?:is|ben|heb|heeft|hebben)\s+(?:\w+\s+){0,3}?(?:er\s+)?(?:bewust\s+)?"
+                     r"niet\s+voor\s+gekozen\b",
+                     "Daar is in dit wetsvoorstel bewust niet voor gekozen.",
+                     "Daar is in dit wetsvoorstel bewust voor gekozen.")),
+    ("agree", Cue("meets_the_request", r"\b(?:kom|komt|komen|voldoe|voldoet|voldoen|ga|gaat|gaan)\s+(?:\w+\s+){0,3}?"
+                  r"(?:tegemoet\s+aan|in\s+op|aan)\s+(?:het|dit|deze|dat|die|hun|uw)\s+(?:\w+\s+)?(?:verzoek|wens)\b|"
+                  r"\b(?:aan\s+)?(?:het|dit|deze|dat|dat)\s+(?:verzoek|wens)\s+(?:\w+\s+){0,3}?(?:graag\s+)?"
+                  r"(?:tegemoet|gehonoreerd|ingewilligd)\b",
+                  "Aan dit verzoek kom ik graag tegemoet.",
+                  "Dit verzoek is op 3 maart ontvangen.")),
+    ("agree", Cue("willing", r"(?<!niet\s)\b(?:ben|is|zijn)\s+(?:ik|wij|we|de\s+regering|het\s+kabinet|het\s+college)\s+"
+                  r"(?:graag\s+|van\s+harte\s+)?bereid\b|\b(?:ik|wij|we)\s+(?:ben|zijn)\s+(?:graag\s+)?bereid\b",
+                  "Ik ben graag bereid de Kamer hierover jaarlijks te informeren.",
+                  "Ik ben niet bereid de Kamer hierover jaarlijks te informeren.")),
     ("partly", Cue("partly", rf"\b{_PARTLY}\b", "Wij volgen het advies voor een deel.", "Wij volgen het advies.")),
     ("disagree", Cue("not_endorsed", r"\b(?:onderschrijft|onderschrijven|deelt|delen|volgt|volgen)\s+(?:\w+\s+){0,6}?"
                      r"(?:niet|geenszins)\b|\b(?:kiest|kiezen)\s+(?:\w+\s+){0,3}?(?:er\s+)?niet\s+voor\b",
