@@ -122,3 +122,48 @@ def test_the_document_list_says_how_many_pages_were_read_by_ocr(scanned, tmp_pat
     info = assistant.documents()[0]
     assert info.ocr_pages == 2 and info.pages_text == "2 (2 OCR)"
     assert Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake").documents()[0].ocr_pages == 2
+
+
+@pytest.mark.parametrize("ahead", [False, True], ids=["parsed here", "parsed ahead in workers"])
+def test_a_scan_is_read_after_the_letters_with_a_text_layer(scanned, tmp_path, monkeypatch, ahead):
+    """A batch commits its text-layer letters first: when the first scanned page is read, the
+    letters listed after the scan are already searchable; the scan follows, read by OCR."""
+    import shutil
+
+    import assistant.parse.parallel as parallel_module
+
+    if ahead:
+        monkeypatch.setattr(parallel_module, "PARSE_AHEAD_MIN_BYTES", 0)
+
+    folder = tmp_path / "map"
+    folder.mkdir()
+    shutil.copy(scanned, folder / "a_gescande_brief.pdf")  # listed first
+    for name in ("raadsinformatiebrief_wijkregisseurs_2024.pdf", "advies_asd_jeugd_2025.pdf"):
+        shutil.copy(CORPUS / name, folder / name)
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    indexed_at_first_ocr: list[set[str]] = []
+    seen: list[tuple[int, str]] = []
+
+    def progress(done: int, total: int, name: str) -> None:
+        seen.append((done, name))
+        if "(OCR" in name and not indexed_at_first_ocr:
+            indexed_at_first_ocr.append({Path(d.path).name for d in assistant.store.documents()})
+
+    report = assistant.ingest([folder], progress=progress)
+    assert not report.failed
+    assert indexed_at_first_ocr == [{"raadsinformatiebrief_wijkregisseurs_2024.pdf", "advies_asd_jeugd_2025.pdf"}]
+    assert {Path(d.path).name for d in assistant.documents()} == {
+        "a_gescande_brief.pdf", "raadsinformatiebrief_wijkregisseurs_2024.pdf", "advies_asd_jeugd_2025.pdf"}
+    assert next(d for d in assistant.documents() if d.path.endswith("a_gescande_brief.pdf")).ocr_pages == 2
+    assert (2, "a_gescande_brief.pdf (OCR 1/2)") in seen  # counted as the third file, after the other two
+
+
+def test_a_scan_whose_pages_were_read_before_is_not_put_last(scanned, tmp_path):
+    """Its parse is kept: a second ingest (another index) takes it at once, in its place."""
+    cache = tmp_path / "index"
+    Assistant(StoreConfig(index_dir=cache), embedder="fake").ingest([scanned])
+    again = Assistant(StoreConfig(index_dir=cache), embedder="fake")
+    again.store.delete_document(again.documents()[0].id)
+    order: list[str] = []
+    again.ingest([scanned, CORPUS / "advies_asd_jeugd_2025.pdf"], progress=lambda d, t, n: order.append(n))
+    assert order.index(scanned.name) < order.index("advies_asd_jeugd_2025.pdf")

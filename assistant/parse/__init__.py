@@ -36,14 +36,15 @@ def file_hash(path: str | Path) -> str:
 
 
 def parse_document(path: str | Path, max_mb: float = DEFAULT_MAX_MB, *, ocr: bool = True,
-                   ocr_cache: Path | None = None) -> Document:
+                   ocr_cache: Path | None = None, defer_ocr: bool = False) -> Document:
     """Read a PDF, DOCX or text file into a Document, or raise a DocumentError. With ``ocr``
     False, scanned PDF pages are not read (the labelled sets were labelled on the text layers);
-    ``ocr_cache`` is where page readings are kept."""
+    ``ocr_cache`` is where page readings are kept. With ``defer_ocr``, a PDF with pages to read
+    by OCR raises ``ocr.OcrDeferred`` instead (an ingest reads such files last)."""
     path = Path(path)
     fmt = detect_format(path, max_mb=max_mb)
     try:
-        raw = _read(path, fmt, ocr, ocr_cache)
+        raw = _read(path, fmt, ocr, ocr_cache, defer_ocr)
         digest = file_hash(path)
     except OSError as exc:
         raise FileMissing(path, f"het bestand kan niet worden gelezen ({exc.strerror or exc}); "
@@ -51,11 +52,12 @@ def parse_document(path: str | Path, max_mb: float = DEFAULT_MAX_MB, *, ocr: boo
     return build_document(raw, path, digest)
 
 
-def _read(path: Path, fmt: str, ocr: bool = True, ocr_cache: Path | None = None) -> RawDocument:
+def _read(path: Path, fmt: str, ocr: bool = True, ocr_cache: Path | None = None,
+          defer_ocr: bool = False) -> RawDocument:
     if fmt == "pdf":
         from assistant.parse.pdf import read_pdf
 
-        return read_pdf(path, ocr=ocr, ocr_cache=ocr_cache)
+        return read_pdf(path, ocr=ocr, ocr_cache=ocr_cache, defer_ocr=defer_ocr)
     if fmt == "docx":
         from assistant.parse.docx import read_docx
 

@@ -70,8 +70,9 @@ class ParseCache:
         except OSError:
             pass  # a cache that cannot be written only costs time
 
-    def parse(self, path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
-        """``parse_document``, or the stored parse of a file with the same content."""
+    def parse(self, path: str | Path, max_mb: float = DEFAULT_MAX_MB, defer_ocr: bool = False) -> Document:
+        """``parse_document``, or the stored parse of a file with the same content (a stored parse
+        of a scan is never deferred: its OCR is done)."""
         path = Path(path)
         detect_format(path, max_mb=max_mb)  # size and type are checked on the file itself, every time
         try:
@@ -84,7 +85,7 @@ class ParseCache:
             doc.path = str(path)
             return doc
         self.misses += 1
-        doc = parse_document(path, max_mb=max_mb, ocr_cache=self.ocr_folder)
+        doc = parse_document(path, max_mb=max_mb, ocr_cache=self.ocr_folder, defer_ocr=defer_ocr)
         if doc.content_hash:
             self.put(doc)
         return doc

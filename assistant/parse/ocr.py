@@ -67,6 +67,17 @@ class OcrPage:
         return sum(len(line.text.split()) for line in self.lines)
 
 
+
+class OcrDeferred(Exception):
+    """Raised instead of reading pages by OCR when the caller asked to read scans last (an ingest
+    commits every file with a text layer first, so a long scan never keeps the rest of a batch
+    from being searchable)."""
+
+    def __init__(self, path, pages: int) -> None:
+        super().__init__(f"{path}: {pages} pagina's wachten op OCR")
+        self.pages = pages
+
+
 def available() -> bool:
     """OCR can run: not switched off (``ASSISTANT_OCR=0``), and Tesseract with its Dutch model,
     pytesseract and pdftoppm are all there."""

@@ -17,6 +17,7 @@ from assistant.model import Document
 from assistant.parse import file_hash, parse_document
 from assistant.parse.cache import ParseCache
 from assistant.parse.detect import DEFAULT_MAX_MB
+from assistant.parse.ocr import OcrDeferred
 
 # Files are parsed in worker processes, ahead of the main process that embeds and writes, when
 # a batch has at least this many files and bytes (starting a worker costs a second or more; a few
@@ -54,9 +55,11 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _parse_in_worker(cache_folder: str, path: str, max_mb: float) -> tuple:
+def _parse_in_worker(cache_folder: str, path: str, max_mb: float, defer_ocr: bool = False) -> tuple:
     try:
-        return ("ok", ParseCache(Path(cache_folder)).parse(path, max_mb=max_mb).to_dict())
+        return ("ok", ParseCache(Path(cache_folder)).parse(path, max_mb=max_mb, defer_ocr=defer_ocr).to_dict())
+    except OcrDeferred as deferred:
+        return ("deferred", deferred.pages)
     except AssistantError as exc:
         return ("error", str(exc), exc.exit_code)
     except OSError as exc:
@@ -71,6 +74,8 @@ def _outcome(future, parse, path: Path, max_mb: float) -> Document:
         return parse(path, max_mb=max_mb)
     if outcome[0] == "error":
         raise ParsedElsewhereError(outcome[1], outcome[2])
+    if outcome[0] == "deferred":
+        raise OcrDeferred(path, outcome[1])
     return Document.from_dict(outcome[1])
 
 
@@ -78,23 +83,30 @@ class ParseAhead:
     """Parse the files of a batch in a pool of worker processes (spawned: the caller may hold
     threads) while the main process embeds and writes; ``parse`` returns each file's Document as
     ``parse(path)`` would, or raises the error it would raise, in Dutch. Without a parse cache
-    every file is parsed here."""
+    every file is parsed here. With ``defer_ocr`` a file with pages to read by OCR raises
+    ``OcrDeferred`` the first time it is asked for; asked again, it is read with OCR here."""
 
-    def __init__(self, files: list[Path], cache: ParseCache | None, max_mb: float) -> None:
+    def __init__(self, files: list[Path], cache: ParseCache | None, max_mb: float, defer_ocr: bool = False) -> None:
         self._futures: dict[str, Any] = {}
         self._pool = None
         self._parse = cache.parse if cache is not None else parse_document
+        self._defer = defer_ocr
+        self._deferred: set[str] = set()
         if cache is None or _cores() < 2 or len(files) < PARSE_AHEAD_MIN_FILES:
             return
         if sum(_size(p) for p in files) < PARSE_AHEAD_MIN_BYTES:
             return
         self._pool = _pool(_cores())
-        self._futures = {str(p): self._pool.submit(_parse_in_worker, str(cache.folder), str(p), max_mb) for p in files}
+        self._futures = {str(p): self._pool.submit(_parse_in_worker, str(cache.folder), str(p), max_mb, defer_ocr)
+                         for p in files}
 
     def parse(self, path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
-        future = self._futures.pop(str(path), None)
+        key = str(path)
+        defer = self._defer and key not in self._deferred
+        self._deferred.add(key)
+        future = self._futures.pop(key, None)
         if future is None:
-            return self._parse(path, max_mb=max_mb)
+            return self._parse(path, max_mb=max_mb, defer_ocr=True) if defer else self._parse(path, max_mb=max_mb)
         return _outcome(future, self._parse, path, max_mb)
 
     def close(self) -> None:

@@ -36,7 +36,8 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECA
 _ITALIC_FONT = re.compile(r"italic|oblique|,i\b|-i\b", re.IGNORECASE)
 
 
-def read_pdf(path: str | Path, *, ocr: bool = True, ocr_cache: Path | None = None) -> RawDocument:
+def read_pdf(path: str | Path, *, ocr: bool = True, ocr_cache: Path | None = None,
+             defer_ocr: bool = False) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
@@ -72,6 +73,10 @@ def read_pdf(path: str | Path, *, ocr: bool = True, ocr_cache: Path | None = Non
         raise CorruptDocument(path, "het PDF-bestand bevat geen pagina's")
     warnings: list[str] = []
     use_ocr = ocr and ocr_engine.available()
+    if use_ocr and defer_ocr:
+        wanted = len(_ocr_wanted(pages))
+        if wanted:
+            raise ocr_engine.OcrDeferred(path, wanted)
     read_by_ocr = _ocr(path, pages, heights, warnings, ocr_cache) if use_ocr else {}
     empty = [i + 1 for i, rows in enumerate(pages) if _words(rows) < _MIN_WORDS_PER_PAGE]
     if len(empty) == len(pages):
@@ -92,12 +97,17 @@ def _words(rows: list[Row]) -> int:
     return sum(len(r.text.split()) for r in rows)
 
 
+def _ocr_wanted(pages: list[list[Row]]) -> list[int]:
+    """The pages (0-based) without a text layer, or with one that is no Dutch text."""
+    return [i for i, rows in enumerate(pages)
+            if _words(rows) < _MIN_WORDS_PER_PAGE or ocr_engine.poor_text_layer(" ".join(r.text for r in rows))]
+
+
 def _ocr(path: str | Path, pages: list[list[Row]], heights: list[float], warnings: list[str],
          cache: Path | None) -> dict[int, float]:
     """OCR, in place, the pages without a text layer or with one that is no Dutch text; returns
     the pages read so, with their confidence."""
-    wanted = [i for i, rows in enumerate(pages)
-              if _words(rows) < _MIN_WORDS_PER_PAGE or ocr_engine.poor_text_layer(" ".join(r.text for r in rows))]
+    wanted = _ocr_wanted(pages)
     if not wanted:
         return {}
     try:

@@ -115,26 +115,27 @@ def ingest(
     scored: ScoredCache | None = None,
 ) -> IngestReport:
     """Add files and folders to the index; with ``cache``, parses are kept and reused by content,
-    with ``scored`` every scored sentence (for a later compare)."""
+    with ``scored`` every scored sentence (for a later compare).
+
+    Files with pages to read by OCR (scans) come last: every file with a text layer is committed,
+    and so searchable, before the first scanned page is read."""
     started = time.perf_counter()
     paths = list(paths)
     report = IngestReport()
     store.remove_orphans()
     files = collect_files(paths)
-    ahead = ParseAhead(files, cache, max_mb)
-    for n, path in enumerate(files, start=1):
-        if progress:
-            progress(n - 1, len(files), path.name)
+    ahead = ParseAhead(files, cache, max_mb, defer_ocr=ocr.available())
+    scans: list[Path] = []
+    done = 0
+    for path in files:
         try:
-            with ocr.reporting(_ocr_progress(progress, n - 1, len(files), path.name)):
-                _ingest_one(path, store, embedder, report, max_mb, ahead.parse, scored)
-        except AssistantError as exc:
-            report.failed.append((str(path), str(exc)))
-            report.failed_codes[str(path)] = exc.exit_code
-        except OSError as exc:  # e.g. a file without read permission: report it, go on with the rest
-            report.failed.append((str(path), f"{path.name}: het bestand kan niet worden gelezen "
-                                             f"({exc.strerror or exc}); controleer of u leesrechten heeft"))
-            report.failed_codes[str(path)] = 3
+            _ingest_reported(path, done, len(files), store, embedder, report, max_mb, ahead, scored, progress)
+            done += 1
+        except ocr.OcrDeferred:
+            scans.append(path)
+    for path in scans:  # the text layers are in: now the scans, page by page
+        _ingest_reported(path, done, len(files), store, embedder, report, max_mb, ahead, scored, progress)
+        done += 1
     ahead.close()
     if progress:
         progress(len(files), len(files), "")
@@ -142,6 +143,23 @@ def ingest(
         report.removed = prune_missing([Path(p) for p in paths if Path(p).is_dir()], store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _ingest_reported(path: Path, done: int, total: int, store: Store, embedder, report: IngestReport, max_mb: float,
+                     ahead: ParseAhead, scored: ScoredCache | None, progress: Progress | None) -> None:
+    """Ingest one file, with its progress line, and put any error it raises in the report."""
+    if progress:
+        progress(done, total, path.name)
+    try:
+        with ocr.reporting(_ocr_progress(progress, done, total, path.name)):
+            _ingest_one(path, store, embedder, report, max_mb, ahead.parse, scored)
+    except AssistantError as exc:
+        report.failed.append((str(path), str(exc)))
+        report.failed_codes[str(path)] = exc.exit_code
+    except OSError as exc:  # e.g. a file without read permission: report it, go on with the rest
+        report.failed.append((str(path), f"{path.name}: het bestand kan niet worden gelezen "
+                                         f"({exc.strerror or exc}); controleer of u leesrechten heeft"))
+        report.failed_codes[str(path)] = 3
 
 
 def _ocr_progress(progress: Progress | None, done: int, total: int, name: str) -> Callable[[int, int], None]:
