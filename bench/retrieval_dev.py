@@ -219,7 +219,7 @@ def scale_test(n: int) -> None:
             index.save(Path(tmp) / "lexical")
             save = time.perf_counter() - start
             start = time.perf_counter()
-            LexicalIndex.load(Path(tmp) / "lexical", expected_fingerprint=index.fingerprint)
+            LexicalIndex.load(Path(tmp) / "lexical")
             load = time.perf_counter() - start
         label = "with compounds" if split else "plain"
         print(

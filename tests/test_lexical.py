@@ -1,4 +1,4 @@
-"""BM25 over passages: ranking, filters, rebuilds, and saving beside the vector store."""
+"""BM25 over passages: ranking, filters, changes in place, and saving beside the vector store."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.errors import StoreError
-from assistant.search.lexical import LexicalIndex, fingerprint
+from assistant.search.lexical import LexicalIndex
 
 PASSAGES = {
     "p1": "Het college stelt in 2025 nieuw welzijnsbeleid op, samen met de adviesraad.",
@@ -108,51 +108,83 @@ def test_add_replaces_a_passage_with_the_same_id():
     assert index.search("afval") == []
 
 
-def test_remove_drops_passages_and_changes_the_fingerprint():
-    texts = ["parkeren in de wijk", "parkeren bij het station"]
-    index = LexicalIndex(["a", "b"], texts)
-    assert index.fingerprint == fingerprint(["a", "b"], texts)
+def test_remove_drops_passages():
+    index = LexicalIndex(["a", "b"], ["parkeren in de wijk", "parkeren bij het station"])
     index.remove(["a", "unknown"])
     assert ids(index.search("parkeren")) == ["b"]
-    assert index.fingerprint == fingerprint(["b"], texts[1:])
+    assert index.ids == ["b"] and len(index) == 1 and "a" not in index
 
 
-def test_fingerprint_ignores_order_but_not_content():
-    assert fingerprint(["a", "b"], ["x", "y"]) == fingerprint(["b", "a"], ["y", "x"])
-    assert fingerprint(["a", "b"], ["x", "y"]) != fingerprint(["a", "b"], ["x", "z"])
-    assert fingerprint(["a", "b"], ["x", "y"]) != fingerprint(["b", "a"], ["x", "y"])
+def test_changes_in_place_score_as_one_index_over_the_same_passages():
+    """Adding and removing passages gives the scores a full build over the result gives (the
+    statistics of every live passage count, whatever segment it is in)."""
+    texts = dict(PASSAGES)
+    changed = LexicalIndex(list(texts), list(texts.values()))
+    changed.remove(["p2", "p4"])
+    changed.add(["p7", "p3"], ["Nieuw beleid voor parkeren in de wijk", "Parkeren in de binnenstad wordt goedkoper"])
+    for pid in ("p2", "p4"):
+        texts.pop(pid)
+    texts["p7"], texts["p3"] = "Nieuw beleid voor parkeren in de wijk", "Parkeren in de binnenstad wordt goedkoper"
+    full = _rebuilt_with(changed._splitter, texts)  # the first build's splitter stays until a full build
+    for query in ("parkeren binnenstad", "beleid wijk", "mantelzorg", "vrijwilligers ouderen"):
+        got = dict(changed.search(query))
+        want = dict(full.search(query))
+        assert got.keys() == want.keys(), query
+        assert all(abs(got[k] - want[k]) < 1e-5 for k in got), query
+
+
+def _rebuilt_with(splitter, texts: dict[str, str]) -> LexicalIndex:
+    """One build over ``texts`` analysed with ``splitter``."""
+    from assistant.nl.analyzer import terms, tokenize
+
+    index = LexicalIndex([], [])
+    index._splitter = splitter
+    index._append(list(texts), [terms(tokenize(t), splitter) for t in texts.values()])
+    return index
 
 
 def test_save_and_load_give_the_same_results(index, tmp_path):
-    index.save(tmp_path / "lexical")
-    loaded = LexicalIndex.load(tmp_path / "lexical", expected_fingerprint=index.fingerprint)
+    index.save(tmp_path / "lexical", contents={"brief": "v1"})
+    loaded, contents = LexicalIndex.load(tmp_path / "lexical")
+    assert contents == {"brief": "v1"}
     for query in ("mantelzorg", "beleid", "wijkregisseur", "parkeervergunning binnenstad"):
         assert loaded.search(query) == index.search(query)
     loaded.add(["p7"], ["Nieuw beleid voor parkeren"])
     assert set(ids(loaded.search("beleid"))) == {"p1", "p6", "p7"}
 
 
+def test_a_change_is_saved_as_a_new_segment_beside_the_old_ones(tmp_path):
+    folder = tmp_path / "lexical"
+    index = LexicalIndex(["a", "b"], ["parkeren in de wijk", "afval ophalen"])
+    index.save(folder)
+    first = sorted(p.name for p in folder.glob("segment-*"))
+    stamp = {p.name: p.stat().st_mtime_ns for p in folder.glob("segment-*")}
+    index.remove(["b"])
+    index.add(["c"], ["nieuwe speeltuin"])
+    index.save(folder)
+    now = sorted(p.name for p in folder.glob("segment-*"))
+    assert len(now) == 2 and set(first) < set(now)
+    assert all(folder.joinpath(n).stat().st_mtime_ns == stamp[n] for n in first)  # not written again
+    loaded, _ = LexicalIndex.load(folder)
+    assert loaded.ids == ["a", "c"] and loaded.search("afval") == [] and ids(loaded.search("speeltuin")) == ["c"]
+
+
 def test_saved_files_are_plain_json_and_arrays(index, tmp_path):
     index.save(tmp_path / "lexical")
-    files = [p for p in (tmp_path / "lexical").rglob("*") if p.is_file()]
-    assert files and all(p.suffix in (".json", ".npy") for p in files), files
+    files = [p for p in (tmp_path / "lexical").rglob("*") if p.is_file() and p.name != ".lock"]
+    assert files and all(p.suffix in (".json", ".npz") for p in files), files
     for path in files:
-        if path.suffix == ".npy":
-            np.load(path, allow_pickle=False)
+        if path.suffix == ".npz":
+            np.load(path, allow_pickle=False).close()
 
 
 def test_save_replaces_an_older_index(tmp_path):
     LexicalIndex(["a"], ["parkeren"]).save(tmp_path / "lexical")
     newer = LexicalIndex(["b"], ["afval"])
     newer.save(tmp_path / "lexical")
-    assert LexicalIndex.load(tmp_path / "lexical").ids == ["b"]
+    assert LexicalIndex.load(tmp_path / "lexical")[0].ids == ["b"]
     assert [p.name for p in tmp_path.iterdir()] == ["lexical"]
-
-
-def test_load_detects_an_index_of_other_passages(index, tmp_path):
-    index.save(tmp_path / "lexical")
-    with pytest.raises(StoreError, match="verouderd"):
-        LexicalIndex.load(tmp_path / "lexical", expected_fingerprint=fingerprint(["p1"], ["anders"]))
+    assert len(list((tmp_path / "lexical").glob("segment-*"))) == 1  # the older build's segment is gone
 
 
 def test_load_of_missing_index_says_to_rebuild(tmp_path):
@@ -164,7 +196,7 @@ def test_load_detects_damaged_files(index, tmp_path):
     index.save(tmp_path / "lexical")
     meta_path = tmp_path / "lexical" / "lexical.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["texts"][0] = "iets anders"
+    meta["row_ids"].append("p9")
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
     with pytest.raises(StoreError, match="beschadigd"):
         LexicalIndex.load(tmp_path / "lexical")
@@ -175,7 +207,7 @@ def test_load_detects_damaged_files(index, tmp_path):
 
 def test_load_detects_missing_arrays(index, tmp_path):
     index.save(tmp_path / "lexical")
-    next((tmp_path / "lexical").rglob("*.npy")).unlink()
+    next((tmp_path / "lexical").rglob("*.npz")).unlink()
     with pytest.raises(StoreError, match="beschadigd"):
         LexicalIndex.load(tmp_path / "lexical")
 

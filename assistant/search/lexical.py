@@ -4,50 +4,40 @@
 >>> [pid for pid, score in index.search("parkeervergunningen binnenstad", k=5)]
 ['p2']
 
-The index keeps its passages' texts so ``add`` and ``remove`` can rebuild it (a rebuild of
-100,000 passages takes seconds; see bench/retrieval_dev.py). ``save`` writes plain files (JSON
-and ``.npy`` arrays, never pickle) beside the vector store; ``load`` checks them against a content
-fingerprint so a file left behind by an older index is detected instead of silently used.
+The index grows and shrinks in place (``assistant/search/bm25.py``): ``add`` analyses only the
+new passages and appends them as a segment, ``remove`` takes passages out, and the scores stay
+those of one index over the same passages. The compound splitter is learned from the passages
+of a full build and kept for the passages added after it, until the next full build.
+
+``save`` writes plain files (JSON and ``.npz`` arrays, never pickle) beside the vector store,
+the segments once each; ``load`` reads them back with the ``contents`` the caller saved with
+them (which document versions they hold), so a caller can tell what changed since.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import tempfile
+import uuid
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from assistant.errors import StoreError
 from assistant.nl.analyzer import CompoundSplitter, analyze, terms, tokenize
 from assistant.nl.synonyms import EXPANSION_WEIGHT, expansions
+from assistant.search.bm25 import B, K1, SegmentedBm25
 
 # Bumped whenever the analysis or the file layout changes, so old files read as stale.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _META = "lexical.json"
-_BM25_DIR = "bm25s"
-
-# bm25s defaults (Lucene's BM25); tuning k1/b on the eval sets gained nothing that carried
-# over from one set to the other.
-_K1 = 1.5
-_B = 0.75
-
-
-def fingerprint(ids: Sequence[str], texts: Sequence[str]) -> str:
-    """A hash of the (id, text) pairs, independent of their order."""
-    pair_hashes = sorted(
-        hashlib.sha256(f"{i}\x00{t}".encode()).digest() for i, t in zip(ids, texts, strict=True)
-    )
-    digest = hashlib.sha256(f"lexical-v{FORMAT_VERSION}".encode())
-    for h in pair_hashes:
-        digest.update(h)
-    return digest.hexdigest()
 
 
 class LexicalIndex:
@@ -68,41 +58,47 @@ class LexicalIndex:
         if len(set(ids)) != len(ids):
             raise ValueError("passage ids must be unique")
         self.split_compounds = split_compounds
-        self._build(list(ids), list(texts))
+        words = [tokenize(t) for t in texts]
+        self._splitter = CompoundSplitter(Counter(chain.from_iterable(words))) if split_compounds else None
+        self._bm25 = SegmentedBm25(K1, B)
+        self._row_ids: list[str | None] = []
+        self._row: dict[str, int] = {}
+        self._saved: list[str] = []  # the file of each segment already on disk
+        self.built_rows = len(ids)  # passages of the last full build (the splitter learned from them)
+        self._append(list(ids), [terms(ws, self._splitter) for ws in words])
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self._row)
 
-    def _build(self, ids: list[str], texts: list[str]) -> None:
-        import bm25s
+    @property
+    def ids(self) -> list[str]:
+        """The live passages, in the order they were added."""
+        return [pid for pid in self._row_ids if pid is not None]
 
-        self.ids = ids
-        self.texts = texts
-        self.fingerprint = fingerprint(ids, texts)
-        self._row = {pid: n for n, pid in enumerate(ids)}
-        words = [tokenize(t) for t in texts]
-        self._splitter = None
-        if self.split_compounds:
-            self._splitter = CompoundSplitter(Counter(chain.from_iterable(words)))
-        corpus_terms = [terms(ws, self._splitter) for ws in words]
-        self._bm25 = None
-        if any(corpus_terms):  # bm25s cannot index a corpus without a single term
-            self._bm25 = bm25s.BM25(k1=_K1, b=_B)
-            self._bm25.index(corpus_terms, show_progress=False)
+    def __contains__(self, pid: str) -> bool:
+        return pid in self._row
+
+    def copy(self) -> LexicalIndex:
+        """An index to change while searches go on reading this one."""
+        other = LexicalIndex.__new__(LexicalIndex)
+        other.split_compounds, other._splitter, other.built_rows = self.split_compounds, self._splitter, self.built_rows
+        other._bm25 = self._bm25.copy()
+        other._row_ids, other._row, other._saved = list(self._row_ids), dict(self._row), list(self._saved)
+        return other
+
+    def _append(self, ids: list[str], corpus_terms: list[list[str]]) -> None:
+        rows = self._bm25.add(corpus_terms)
+        self._row_ids.extend(ids)
+        self._row.update(zip(ids, rows))
 
     def scores(self, query: str) -> np.ndarray:
-        """The BM25 score of every passage for ``query``, in the order of ``self.ids``."""
-        if self._bm25 is None:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        vocab = self._bm25.vocab_dict
-        token_ids = [vocab[t] for t in analyze(query, self._splitter) if t in vocab]
+        """The BM25 score of every row for ``query`` (removed passages score 0)."""
+        token_ids = self._bm25.term_ids(analyze(query, self._splitter))
         # Other names for what the query names (assistant/nl/synonyms.py), at a lower weight.
-        extra_ids = [vocab[t] for t in expansions(query, self._splitter) if t in vocab] if self.synonyms else []
-        if not token_ids and not extra_ids:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        scores = self._bm25.get_scores_from_ids(token_ids) if token_ids else np.zeros(len(self.ids), np.float32)
+        extra_ids = self._bm25.term_ids(expansions(query, self._splitter)) if self.synonyms else []
+        scores = self._bm25.scores(token_ids)
         if extra_ids:
-            scores = scores + EXPANSION_WEIGHT * self._bm25.get_scores_from_ids(extra_ids)
+            scores = scores + EXPANSION_WEIGHT * self._bm25.scores(extra_ids)
         return scores
 
     def search(
@@ -127,101 +123,134 @@ class LexicalIndex:
             top = np.argpartition(-scores[candidates], k - 1)[:k]
             candidates = candidates[top]
         # Ties broken by id so results are stable across rebuilds and platforms.
-        order = sorted(candidates.tolist(), key=lambda r: (-float(scores[r]), self.ids[r]))
-        return [(self.ids[r], float(scores[r])) for r in order]
+        order = sorted(candidates.tolist(), key=lambda r: (-float(scores[r]), self._row_ids[r]))
+        return [(self._row_ids[r], float(scores[r])) for r in order]
 
     def add(self, ids: Sequence[str], texts: Sequence[str]) -> None:
-        """Add passages, replacing any with the same id, and rebuild."""
-        new = dict(zip(self.ids, self.texts))
-        new.update(zip(ids, texts, strict=True))
-        self._build(list(new), list(new.values()))
+        """Add passages, replacing any with the same id: only the new ones are analysed."""
+        if len(ids) != len(texts):
+            raise ValueError(f"{len(ids)} ids but {len(texts)} texts")
+        new = dict(zip(ids, texts))
+        self.remove(new)
+        self._append(list(new), [terms(tokenize(t), self._splitter) for t in new.values()])
 
     def remove(self, ids: Iterable[str]) -> None:
-        """Remove passages by id (unknown ids are ignored) and rebuild."""
-        gone = set(ids)
-        keep = [(i, t) for i, t in zip(self.ids, self.texts) if i not in gone]
-        self._build([i for i, _ in keep], [t for _, t in keep])
+        """Remove passages by id (unknown ids are ignored)."""
+        rows = [self._row.pop(pid) for pid in set(ids) if pid in self._row]
+        self._bm25.remove(rows)
+        for row in rows:
+            self._row_ids[row] = None
 
-    def save(self, directory: str | Path) -> None:
-        """Write the index to ``directory`` (replaced as a whole, so a crash leaves the old one)."""
+    def save(self, directory: str | Path, contents: Any = None) -> None:
+        """Write the index to ``directory`` with ``contents`` (any JSON value the caller wants back
+        from ``load``). Segments already on disk are kept; the rest is written beside them and the
+        description replaced in one step, so a crash leaves the old index whole."""
         directory = Path(directory)
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+        directory.mkdir(parents=True, exist_ok=True)
+        with _locked(directory, exclusive=True):
+            self._save(directory, contents)
+
+    def _save(self, directory: Path, contents: Any) -> None:
+        if self._saved and not all((directory / name).exists() for name in self._saved):
+            self._saved = []  # another folder, or files removed: write every segment
+        for k in range(len(self._saved), len(self._bm25.segments)):
+            name = f"segment-{uuid.uuid4().hex[:12]}.npz"
+            self._bm25.save_segment(k, directory / name)
+            self._saved.append(name)
+        live = {name: np.flatnonzero(~segment.live).tolist()
+                for name, segment in zip(self._saved, self._bm25.segments)}
+        meta = {
+            "format": FORMAT_VERSION,
+            "split_compounds": self.split_compounds,
+            "built_rows": self.built_rows,
+            "segments": self._saved,
+            "removed_rows": live,
+            "row_ids": self._row_ids,
+            "bm25": self._bm25.state(),
+            "compound_vocabulary": self._splitter.to_dict() if self._splitter else None,
+            "contents": contents,
+        }
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".lexical-", suffix=".json")
         try:
-            if self._bm25 is not None:
-                self._bm25.save(str(tmp / _BM25_DIR), show_progress=False)
-            meta = {
-                "format": FORMAT_VERSION,
-                "fingerprint": self.fingerprint,
-                "split_compounds": self.split_compounds,
-                "has_terms": self._bm25 is not None,
-                "ids": self.ids,
-                "texts": self.texts,
-                "compound_vocabulary": self._splitter.to_dict() if self._splitter else None,
-            }
-            (tmp / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            old = None
-            if directory.exists():
-                # rename(2) may replace an empty directory: park the old index there, then swap.
-                old = Path(tempfile.mkdtemp(prefix=f".{directory.name}-old-", dir=directory.parent))
-                os.replace(directory, old)
-            os.replace(tmp, directory)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(meta, fh, ensure_ascii=False)
+            os.replace(tmp, directory / _META)
         except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+            Path(tmp).unlink(missing_ok=True)
             raise
+        for stale in directory.iterdir():  # segments of an older build, files of an older format
+            if stale.name in self._saved or stale.name in (_META, _LOCK) or stale.name.startswith(".lexical-"):
+                continue
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
 
     @classmethod
-    def load(cls, directory: str | Path, expected_fingerprint: str | None = None) -> LexicalIndex:
-        """Read an index written by :meth:`save`.
+    def load(cls, directory: str | Path) -> tuple[LexicalIndex, Any]:
+        """Read an index written by :meth:`save`, and the ``contents`` saved with it.
 
-        Raises :class:`StoreError` when the files are missing, damaged, from another version,
-        or (with ``expected_fingerprint``, see :func:`fingerprint`) hold other passages than
-        the vector store: the caller should then rebuild the index from its passages.
+        Raises :class:`StoreError` when the files are missing, damaged or from another
+        version: the caller should then build the index again from its passages.
         """
         directory = Path(directory)
-        try:
-            meta = json.loads((directory / _META).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise StoreError(f"Geen trefwoordindex gevonden in {directory}; {_REBUILD}.") from None
-        except (OSError, ValueError) as e:
-            raise _damaged(directory, e) from None
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT_VERSION:
-            raise StoreError(f"De trefwoordindex in {directory} is van een andere versie; {_REBUILD}.")
-        if expected_fingerprint is not None and meta.get("fingerprint") != expected_fingerprint:
-            raise StoreError(
-                f"De trefwoordindex in {directory} hoort niet bij de opgeslagen passages "
-                f"(verouderd); {_REBUILD}."
-            )
-        try:
-            return cls._from_files(directory, meta)
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            raise _damaged(directory, e) from None
+        if not (directory / _META).is_file():
+            raise StoreError(f"Geen trefwoordindex gevonden in {directory}; {_REBUILD}.")
+        with _locked(directory, exclusive=False):
+            try:
+                meta = json.loads((directory / _META).read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                raise StoreError(f"Geen trefwoordindex gevonden in {directory}; {_REBUILD}.") from None
+            except (OSError, ValueError) as e:
+                raise _damaged(directory, e) from None
+            if not isinstance(meta, dict) or meta.get("format") != FORMAT_VERSION:
+                raise StoreError(f"De trefwoordindex in {directory} is van een andere versie; {_REBUILD}.")
+            try:
+                return cls._from_files(directory, meta), meta.get("contents")
+            except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+                raise _damaged(directory, e) from None
 
     @classmethod
     def _from_files(cls, directory: Path, meta: dict) -> LexicalIndex:
-        import bm25s
-
         self = cls.__new__(cls)
-        self.ids = list(meta["ids"])
-        self.texts = list(meta["texts"])
         self.split_compounds = bool(meta["split_compounds"])
-        self.fingerprint = meta["fingerprint"]
-        if fingerprint(self.ids, self.texts) != self.fingerprint:
-            raise ValueError("the passages do not match the fingerprint")
-        self._row = {pid: n for n, pid in enumerate(self.ids)}
+        self.built_rows = int(meta["built_rows"])
         vocabulary = meta["compound_vocabulary"]
         self._splitter = CompoundSplitter(vocabulary) if vocabulary is not None else None
-        self._bm25 = None
-        if meta["has_terms"]:
-            self._bm25 = bm25s.BM25.load(str(directory / _BM25_DIR), show_progress=False)
-            if self._bm25.scores["num_docs"] != len(self.ids):
-                raise ValueError("the BM25 arrays hold another number of passages")
+        self._saved = list(meta["segments"])
+        masks = []
+        for name in self._saved:
+            with np.load(directory / name) as arrays:
+                rows = int(arrays["shape"][0])
+            mask = np.ones(rows, dtype=bool)
+            mask[np.asarray(meta["removed_rows"][name], dtype=np.int64)] = False
+            masks.append(mask)
+        self._bm25 = SegmentedBm25.from_files(meta["bm25"], [directory / n for n in self._saved], masks)
+        self._row_ids = list(meta["row_ids"])
+        if len(self._row_ids) != self._bm25.rows:
+            raise ValueError("the passage ids do not match the arrays")
+        live = np.concatenate([s.live for s in self._bm25.segments]) if self._bm25.segments else np.zeros(0, bool)
+        if any((pid is None) == bool(alive) for pid, alive in zip(self._row_ids, live)):
+            raise ValueError("the removed passages do not match the arrays")
+        self._row = {pid: n for n, pid in enumerate(self._row_ids) if pid is not None}
         return self
 
 
 _REBUILD = "lees de documenten opnieuw in om hem opnieuw op te bouwen"
+_LOCK = ".lock"
+
+
+@contextmanager
+def _locked(directory: Path, *, exclusive: bool) -> Iterator[None]:
+    """One process writes the folder at a time, and nobody reads it half written."""
+    import fcntl
+
+    with (directory / _LOCK).open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _damaged(directory: Path, error: Exception) -> StoreError:

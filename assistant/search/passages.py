@@ -52,6 +52,11 @@ def make_passages(doc: Document) -> list[Passage]:
     return passages
 
 
+def passage_document(passage_id: str) -> str:
+    """The document a passage id belongs to (ids are "<doc id>-<content hash>-<n>")."""
+    return passage_id.rsplit("-", 2)[0]
+
+
 def _chunks(text: str) -> list[tuple[int, int]]:
     """Spans of at most MAX_WORDS words, cut between sentences."""
     if len(text.split()) <= MAX_WORDS:

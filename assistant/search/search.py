@@ -1,8 +1,9 @@
 """Hybrid search: Dutch BM25 and dense e5 retrieval, fused, filtered, cited.
 
 The lexical index is ours (Chroma's BM25 is Cloud-only): it is derived from the store's
-committed passages, cached on disk beside the index, and reloaded whenever the store's
-generation counter says another process changed it, in embedded and server mode alike.
+committed passages, kept on disk beside the index, and brought up to date whenever the store's
+generation counter says something changed (here or in another process), in embedded and server
+mode alike: only the documents added or removed since are read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from assistant.errors import StoreError
 from assistant.model import DocumentInfo, Hit, Passage
 from assistant.nl.analyzer import analyze
 from assistant.search.fusion import CANDIDATES, hybrid
-from assistant.search.lexical import LexicalIndex, fingerprint
+from assistant.search.lexical import LexicalIndex
+from assistant.search.passages import passage_document
 from assistant.search.store import Store
 
 Mode = Literal["hybrid", "lexical", "dense"]
@@ -72,44 +74,113 @@ def _date_int(day: date) -> int:
 
 
 class Searcher:
-    """Answers queries over one store with one embedder; keeps the lexical index in step."""
+    """Answers queries over one store with one embedder; keeps the lexical index in step.
+
+    A change in the store (another commit, here or in another process) is applied as a change:
+    the passages of the documents added are read and indexed, those of the documents removed are
+    taken out, and the lexical index on disk gets the new segment. Only the first refresh of a
+    process reads every passage, once; the index is built in full only when none is saved, or
+    when it has grown to more than twice what its compound splitter was learned from.
+    """
 
     def __init__(self, store: Store, embedder, cache_dir: Path | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.cache_dir = cache_dir
-        self._state = _State(generation=None, lexical=None, meta={}, texts={}, documents={})
-        # Searches run beside ingests in the app: one thread rebuilds, the others wait and then
+        self._state = _State(generation=None, lexical=None, meta={}, texts={}, documents={}, by_doc={})
+        # Searches run beside ingests in the app: one thread updates, the others wait and then
         # read the new snapshot, which is published whole (never half old, half new).
         self._lock = threading.Lock()
+        self.full_builds = 0  # how often the lexical index was built from every passage (measured in tests)
 
     def refresh(self) -> _State:
-        """The current snapshot, reloaded first if the store changed."""
+        """The current snapshot, brought up to date first if the store changed."""
         generation = self.store.generation()
         if generation == self._state.generation:
             return self._state
         with self._lock:
             if generation != self._state.generation:
-                ids, texts, metas = self.store.all_passages()
-                self._state = _State(generation=generation, lexical=self._load_or_build(ids, texts),
-                                     meta=dict(zip(ids, metas)), texts=dict(zip(ids, texts)),
-                                     documents={d.id: d for d in self.store.documents()})
+                self._state = self._advance(generation)
             return self._state
 
-    def _load_or_build(self, ids: list[str], texts: list[str]) -> LexicalIndex:
+    def _advance(self, generation) -> _State:
+        documents = {d.id: d for d in self.store.documents()}
+        if self._state.lexical is None:
+            return self._first(generation, documents)
+        old = self._state
+        gone = [doc for doc, info in old.documents.items()
+                if doc not in documents or documents[doc].version != info.version]
+        new = [doc for doc, info in documents.items()
+               if doc not in old.documents or old.documents[doc].version != info.version]
+        meta, texts, by_doc = dict(old.meta), dict(old.texts), dict(old.by_doc)
+        removed: list[str] = []
+        for doc in gone:
+            for pid in by_doc.pop(doc, []):
+                meta.pop(pid, None)
+                texts.pop(pid, None)
+                removed.append(pid)
+        added_ids: list[str] = []
+        added_texts: list[str] = []
+        for doc in new:
+            ids, doc_texts, metas = self.store.passages_of(doc, documents[doc].version)
+            meta.update(zip(ids, metas))
+            texts.update(zip(ids, doc_texts))
+            by_doc[doc] = list(ids)
+            added_ids += ids
+            added_texts += doc_texts
+        lexical = old.lexical.copy()
+        lexical.remove(removed)
+        lexical.add(added_ids, added_texts)
+        if len(lexical) > 2 * max(lexical.built_rows, 500):
+            lexical = self._build(list(texts), list(texts.values()))
+        self._save(lexical, documents)
+        return _State(generation=generation, lexical=lexical, meta=meta, texts=texts, documents=documents,
+                      by_doc=by_doc)
+
+    def _first(self, generation, documents: dict[str, DocumentInfo]) -> _State:
+        """This process's first view of the store: every passage read once; the lexical index
+        taken from disk and brought up to date, or built."""
+        ids, texts, metas = self.store.all_passages()
+        by_doc: dict[str, list[str]] = {}
+        for pid, m in zip(ids, metas):
+            by_doc.setdefault(m["doc_id"], []).append(pid)
+        lexical = self._load(ids, texts, documents, by_doc)
+        if lexical is None or len(lexical) > 2 * max(lexical.built_rows, 500):
+            lexical = self._build(ids, texts)
+        self._save(lexical, documents)
+        return _State(generation=generation, lexical=lexical, meta=dict(zip(ids, metas)), texts=dict(zip(ids, texts)),
+                      documents=documents, by_doc=by_doc)
+
+    def _load(self, ids: list[str], texts: list[str], documents: dict[str, DocumentInfo],
+              by_doc: dict[str, list[str]]) -> LexicalIndex | None:
         folder = self.cache_dir / "lexical" if self.cache_dir else None
-        if folder is not None:
-            try:
-                return LexicalIndex.load(folder, expected_fingerprint=fingerprint(ids, texts))
-            except StoreError:
-                pass  # missing or stale: rebuild below
-        index = LexicalIndex(ids, texts)
-        if folder is not None:
-            try:
-                index.save(folder)
-            except OSError:
-                pass  # the cache is optional: another process may be writing it right now
-        return index
+        if folder is None:
+            return None
+        try:
+            lexical, contents = LexicalIndex.load(folder)
+        except StoreError:
+            return None  # missing, damaged or of an older version: built below
+        held = contents if isinstance(contents, dict) else {}
+        gone = {doc for doc, version in held.items() if doc not in documents or documents[doc].version != version}
+        lexical.remove([pid for pid in lexical.ids if passage_document(pid) in gone or passage_document(pid) not in held])
+        text_of = dict(zip(ids, texts))
+        added = [pid for doc, info in documents.items() if held.get(doc) != info.version for pid in by_doc.get(doc, [])]
+        lexical.add(added, [text_of[pid] for pid in added])
+        if set(lexical.ids) != set(ids):  # what it holds disagrees with the store: build it again
+            return None
+        return lexical
+
+    def _build(self, ids: list[str], texts: list[str]) -> LexicalIndex:
+        self.full_builds += 1
+        return LexicalIndex(ids, texts)
+
+    def _save(self, lexical: LexicalIndex, documents: dict[str, DocumentInfo]) -> None:
+        if self.cache_dir is None:
+            return
+        try:
+            lexical.save(self.cache_dir / "lexical", contents={doc: info.version for doc, info in documents.items()})
+        except OSError:
+            pass  # the copy on disk only saves the next process time
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid",
                vector=None) -> list[Hit]:
@@ -172,6 +243,7 @@ class _State:
     meta: dict[str, dict[str, Any]]
     texts: dict[str, str]
     documents: dict[str, DocumentInfo]
+    by_doc: dict[str, list[str]]  # the passages of each document
 
 
 def _hit(state: _State, pid: str, score: float, query: str) -> Hit:

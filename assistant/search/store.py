@@ -359,6 +359,12 @@ class Store:
             offset += len(batch["ids"])
         return ids, texts, metas
 
+    def passages_of(self, doc_id: str, version: str) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """The passages of one version of a document: ids, texts and metadata (no full scan)."""
+        batch = self._passages.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
+                                   include=["documents", "metadatas"])
+        return list(batch["ids"]), list(batch["documents"] or []), list(batch["metadatas"] or [])
+
     def passage_count(self) -> int:
         return self._passages.count()
 

@@ -1,0 +1,189 @@
+"""BM25 that grows and shrinks without a rebuild: passages are kept in segments of term counts,
+and the scores are computed at query time from the counts and the statistics of all live
+passages together (document frequency, count, mean length).
+
+Adding a file's passages appends a small segment; removing passages marks them dead and takes
+their terms out of the statistics. A query touches only the postings of its own terms, in every
+segment, so its cost grows with how often its words occur, not with the size of the archive,
+and a score is exactly what one index over the same passages would give: the formula is bm25s's
+Lucene variant (``tests/test_bm25.py`` checks the scores equal bm25s's).
+
+Why not SQLite FTS5: measured on 100,000 real Dutch passages with the Kamervragen questions
+(long queries, many terms), an FTS5 query ranked by ``bm25()`` took p50 201 ms and p95 428 ms,
+above the whole query budget; these segments answer the same queries in milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+K1 = 1.5
+B = 0.75
+
+
+class Segment:
+    """The term counts of some passages: rows are passages, columns term ids (CSC, for reading
+    the postings of a term), with each passage's length and whether it is still live."""
+
+    def __init__(self, counts: sparse.csc_matrix, lengths: np.ndarray, live: np.ndarray | None = None) -> None:
+        self.counts = counts
+        self.lengths = lengths.astype(np.float32)
+        self.live = np.ones(counts.shape[0], dtype=bool) if live is None else live
+
+    @property
+    def rows(self) -> int:
+        return self.counts.shape[0]
+
+    def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """The rows holding ``term`` and how often, live rows only."""
+        if term >= self.counts.shape[1]:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        start, end = self.counts.indptr[term], self.counts.indptr[term + 1]
+        rows = self.counts.indices[start:end]
+        counts = self.counts.data[start:end]
+        keep = self.live[rows]
+        return rows[keep], counts[keep]
+
+
+class SegmentedBm25:
+    """BM25 over passages in segments; rows are numbered across segments in the order added."""
+
+    def __init__(self, k1: float = K1, b: float = B) -> None:
+        self.k1, self.b = k1, b
+        self.vocab: dict[str, int] = {}
+        self.df = np.zeros(0, dtype=np.int64)
+        self.segments: list[Segment] = []
+        self.offsets: list[int] = []  # the first row of each segment
+        self.live_rows = 0
+        self.total_length = 0.0
+
+    @property
+    def rows(self) -> int:
+        return sum(s.rows for s in self.segments)
+
+    def add(self, documents: Sequence[Sequence[str]]) -> range:
+        """Add passages (each a list of terms) as a new segment; returns their rows."""
+        first = self.rows
+        if not documents:
+            return range(first, first)
+        data, indices, indptr = [], [], [0]
+        lengths = np.zeros(len(documents), dtype=np.float32)
+        for n, terms in enumerate(documents):
+            counted = Counter(terms)
+            for term in counted:
+                if term not in self.vocab:
+                    self.vocab[term] = len(self.vocab)
+            ids = [self.vocab[t] for t in counted]
+            indices.extend(ids)
+            data.extend(counted.values())
+            indptr.append(len(indices))
+            lengths[n] = len(terms)
+        if len(self.df) < len(self.vocab):
+            self.df = np.concatenate([self.df, np.zeros(len(self.vocab) - len(self.df), dtype=np.int64)])
+        by_row = sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64),
+                                    np.asarray(indptr, dtype=np.int64)), shape=(len(documents), len(self.vocab)))
+        np.add.at(self.df, by_row.indices, 1)
+        self.segments.append(Segment(by_row.tocsc(), lengths))
+        self.offsets.append(first)
+        self.live_rows += len(documents)
+        self.total_length += float(lengths.sum())
+        return range(first, first + len(documents))
+
+    def remove(self, rows: Sequence[int]) -> None:
+        """Mark rows dead and take their terms out of the statistics (unknown or dead rows are ignored)."""
+        by_segment: dict[int, list[int]] = {}
+        for row in rows:
+            k = self._segment_of(row)
+            if k is not None:
+                by_segment.setdefault(k, []).append(row - self.offsets[k])
+        for k, local in by_segment.items():
+            segment = self.segments[k]
+            local = [r for r in set(local) if segment.live[r]]
+            if not local:
+                continue
+            gone = segment.counts.tocsr()[local]
+            np.subtract.at(self.df, gone.indices, 1)
+            segment.live[local] = False
+            self.live_rows -= len(local)
+            self.total_length -= float(segment.lengths[local].sum())
+
+    def _segment_of(self, row: int) -> int | None:
+        if row < 0:
+            return None
+        k = int(np.searchsorted(self.offsets, row, side="right")) - 1
+        if k < 0 or row >= self.offsets[k] + self.segments[k].rows:
+            return None
+        return k
+
+    def copy(self) -> SegmentedBm25:
+        """An index that changes apart from this one (the term counts themselves are shared)."""
+        other = SegmentedBm25(self.k1, self.b)
+        other.vocab = dict(self.vocab)
+        other.df = self.df.copy()
+        other.segments = [Segment(s.counts, s.lengths, s.live.copy()) for s in self.segments]
+        other.offsets = list(self.offsets)
+        other.live_rows, other.total_length = self.live_rows, self.total_length
+        return other
+
+    def term_ids(self, terms: Sequence[str]) -> list[int]:
+        return [self.vocab[t] for t in terms if t in self.vocab]
+
+    def scores(self, term_ids: Sequence[int]) -> np.ndarray:
+        """The BM25 score of every row for a query given as term ids (with repeats, as bm25s)."""
+        result = np.zeros(self.rows, dtype=np.float32)
+        if not term_ids or self.live_rows == 0:
+            return result
+        n = self.live_rows
+        mean_length = self.total_length / n if n else 1.0
+        for term in term_ids:
+            df = int(self.df[term]) if term < len(self.df) else 0
+            if df <= 0:
+                continue
+            idf = np.float32(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+            for offset, segment in zip(self.offsets, self.segments):
+                rows, counts = segment.postings(term)
+                if rows.size == 0:
+                    continue
+                norm = self.k1 * ((1.0 - self.b) + self.b * segment.lengths[rows] / mean_length)
+                result[offset + rows] += idf * (counts / (norm + counts))
+        return result
+
+    # -- files ------------------------------------------------------------------------------
+
+    def save_segment(self, k: int, path: Path) -> None:
+        segment = self.segments[k]
+        np.savez(path, data=segment.counts.data, indices=segment.counts.indices, indptr=segment.counts.indptr,
+                 shape=np.asarray(segment.counts.shape), lengths=segment.lengths)
+
+    def state(self) -> dict:
+        """What besides the segment files a saved index needs (the live masks are saved apart)."""
+        return {"k1": self.k1, "b": self.b, "vocab": list(self.vocab), "offsets": self.offsets}
+
+    @classmethod
+    def from_files(cls, state: dict, segment_paths: Sequence[Path], live: Sequence[np.ndarray]) -> SegmentedBm25:
+        self = cls(state["k1"], state["b"])
+        self.vocab = {term: n for n, term in enumerate(state["vocab"])}
+        self.df = np.zeros(len(self.vocab), dtype=np.int64)
+        for path, mask in zip(segment_paths, live, strict=True):
+            with np.load(path) as arrays:
+                shape = tuple(int(x) for x in arrays["shape"])
+                counts = sparse.csc_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
+                segment = Segment(counts, arrays["lengths"], np.asarray(mask, dtype=bool).copy())
+            if segment.live.shape[0] != segment.rows:
+                raise ValueError("a segment's live rows do not match its passages")
+            self.offsets.append(self.rows)
+            self.segments.append(segment)
+            if segment.live.any():
+                per_term = counts[segment.live].getnnz(axis=0)
+                self.df[: per_term.shape[0]] += per_term
+            self.live_rows += int(segment.live.sum())
+            self.total_length += float(segment.lengths[segment.live].sum())
+        if [int(x) for x in state["offsets"]] != self.offsets:
+            raise ValueError("the segments do not line up")
+        return self
+
