@@ -1,6 +1,7 @@
 """The lexical index follows the store by changes, not rebuilds: a letter added, changed or
 removed (here or by another process) is read alone, the index on disk gets it as a segment, and
-a new process takes the saved index instead of building one."""
+a new process takes the saved index instead of building one. The searcher holds no passage
+texts: a search reads those of its hits."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def test_a_removed_letter_leaves_the_index(folder, tmp_path, monkeypatch):
     assert gone not in lexical_ids(assistant, "wijkregisseurs")
 
 
-def test_a_new_process_takes_the_saved_index_and_the_changes_made_since(folder, tmp_path):
+def test_a_new_process_takes_the_saved_index_and_the_changes_made_since(folder, tmp_path, monkeypatch):
     first = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
     first.ingest([folder])
     # another process ingests one more letter and removes one, then this one starts
@@ -65,6 +66,7 @@ def test_a_new_process_takes_the_saved_index_and_the_changes_made_since(folder, 
     shutil.copy(CORPUS / "reactie_college_mantelzorg_2024.pdf", folder)
     other.ingest([folder / "reactie_college_mantelzorg_2024.pdf"])
     later = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    no_full_scan(later, monkeypatch)  # it reads the other letter's passages, not every passage
     assert any("mantelzorg" in doc for doc in lexical_ids(later, "respijtzorg mantelzorgers"))
     assert later.searcher.full_builds == 0
     # the first process sees the other's letter too, by the change alone
@@ -78,3 +80,14 @@ def test_a_damaged_saved_index_is_built_again(folder, tmp_path):
     again = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
     assert lexical_ids(again, "wijkregisseurs")
     assert again.searcher.full_builds == 1
+
+
+def test_a_search_reads_the_texts_of_its_hits_only(folder, tmp_path, monkeypatch):
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    assistant.ingest([folder])
+    asked: list[int] = []
+    read = assistant.store.passages_by_id
+    monkeypatch.setattr(assistant.store, "passages_by_id", lambda ids: asked.append(len(ids)) or read(ids))
+    hits = assistant.search("jeugdhulp", k=3)
+    assert len(hits) == 3 and asked == [3]
+    assert all(h.passage.text and h.passage.page >= 1 and h.document.title for h in hits)

@@ -34,20 +34,21 @@ class Segment:
         self.counts = counts
         self.lengths = lengths.astype(np.float32)
         self.live = np.ones(counts.shape[0], dtype=bool) if live is None else live
+        # The term-frequency part of BM25 per stored count, for the mean length it was computed at.
+        self._saturated: np.ndarray | None = None
+        self._saturated_at: float | None = None
 
     @property
     def rows(self) -> int:
         return self.counts.shape[0]
 
-    def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
-        """The rows holding ``term`` and how often, live rows only."""
-        if term >= self.counts.shape[1]:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-        start, end = self.counts.indptr[term], self.counts.indptr[term + 1]
-        rows = self.counts.indices[start:end]
-        counts = self.counts.data[start:end]
-        keep = self.live[rows]
-        return rows[keep], counts[keep]
+    def saturated(self, k1: float, b: float, mean_length: float) -> np.ndarray:
+        if self._saturated is None or self._saturated_at != mean_length:
+            tf = self.counts.data
+            norm = k1 * ((1.0 - b) + b * self.lengths[self.counts.indices] / np.float32(mean_length))
+            self._saturated = (tf / (norm + tf)).astype(np.float32)
+            self._saturated_at = mean_length
+        return self._saturated
 
 
 class SegmentedBm25:
@@ -139,19 +140,26 @@ class SegmentedBm25:
         if not term_ids or self.live_rows == 0:
             return result
         n = self.live_rows
-        mean_length = self.total_length / n if n else 1.0
+        mean_length = self.total_length / n
+        saturated = [segment.saturated(self.k1, self.b, mean_length) for segment in self.segments]
         for term in term_ids:
             df = int(self.df[term]) if term < len(self.df) else 0
             if df <= 0:
                 continue
             idf = np.float32(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
-            for offset, segment in zip(self.offsets, self.segments):
-                rows, counts = segment.postings(term)
-                if rows.size == 0:
+            for offset, segment, values in zip(self.offsets, self.segments, saturated):
+                if term >= segment.counts.shape[1]:
                     continue
-                norm = self.k1 * ((1.0 - self.b) + self.b * segment.lengths[rows] / mean_length)
-                result[offset + rows] += idf * (counts / (norm + counts))
+                start, end = segment.counts.indptr[term], segment.counts.indptr[term + 1]
+                if start == end:
+                    continue
+                result[offset + segment.counts.indices[start:end]] += idf * values[start:end]
+        if self.live_rows < self.rows:
+            result[~self._live()] = 0.0  # removed passages count in no statistic and score nothing
         return result
+
+    def _live(self) -> np.ndarray:
+        return np.concatenate([segment.live for segment in self.segments])
 
     # -- files ------------------------------------------------------------------------------
 

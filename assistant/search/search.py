@@ -78,16 +78,17 @@ class Searcher:
 
     A change in the store (another commit, here or in another process) is applied as a change:
     the passages of the documents added are read and indexed, those of the documents removed are
-    taken out, and the lexical index on disk gets the new segment. Only the first refresh of a
-    process reads every passage, once; the index is built in full only when none is saved, or
-    when it has grown to more than twice what its compound splitter was learned from.
+    taken out, and the lexical index on disk gets the new segment. The searcher holds no passage
+    texts: a search reads the texts and places of its hits only. Every passage is read only to
+    build the lexical index when none is saved, or when it has grown to more than twice what
+    its compound splitter was learned from.
     """
 
     def __init__(self, store: Store, embedder, cache_dir: Path | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.cache_dir = cache_dir
-        self._state = _State(generation=None, lexical=None, meta={}, texts={}, documents={}, by_doc={})
+        self._state = _State(generation=None, lexical=None, documents={}, by_doc={})
         # Searches run beside ingests in the app: one thread updates, the others wait and then
         # read the new snapshot, which is published whole (never half old, half new).
         self._lock = threading.Lock()
@@ -105,70 +106,42 @@ class Searcher:
 
     def _advance(self, generation) -> _State:
         documents = {d.id: d for d in self.store.documents()}
-        if self._state.lexical is None:
-            return self._first(generation, documents)
-        old = self._state
-        gone = [doc for doc, info in old.documents.items()
-                if doc not in documents or documents[doc].version != info.version]
-        new = [doc for doc, info in documents.items()
-               if doc not in old.documents or old.documents[doc].version != info.version]
-        meta, texts, by_doc = dict(old.meta), dict(old.texts), dict(old.by_doc)
-        removed: list[str] = []
-        for doc in gone:
-            for pid in by_doc.pop(doc, []):
-                meta.pop(pid, None)
-                texts.pop(pid, None)
-                removed.append(pid)
-        added_ids: list[str] = []
-        added_texts: list[str] = []
-        for doc in new:
-            ids, doc_texts, metas = self.store.passages_of(doc, documents[doc].version)
-            meta.update(zip(ids, metas))
-            texts.update(zip(ids, doc_texts))
-            by_doc[doc] = list(ids)
-            added_ids += ids
-            added_texts += doc_texts
-        lexical = old.lexical.copy()
-        lexical.remove(removed)
-        lexical.add(added_ids, added_texts)
-        if len(lexical) > 2 * max(lexical.built_rows, 500):
-            lexical = self._build(list(texts), list(texts.values()))
-        self._save(lexical, documents)
-        return _State(generation=generation, lexical=lexical, meta=meta, texts=texts, documents=documents,
-                      by_doc=by_doc)
-
-    def _first(self, generation, documents: dict[str, DocumentInfo]) -> _State:
-        """This process's first view of the store: every passage read once; the lexical index
-        taken from disk and brought up to date, or built."""
-        ids, texts, metas = self.store.all_passages()
-        by_doc: dict[str, list[str]] = {}
-        for pid, m in zip(ids, metas):
-            by_doc.setdefault(m["doc_id"], []).append(pid)
-        lexical = self._load(ids, texts, documents, by_doc)
-        if lexical is None or len(lexical) > 2 * max(lexical.built_rows, 500):
+        lexical, held = self._state.lexical, {doc: info.version for doc, info in self._state.documents.items()}
+        if lexical is None:
+            lexical, held = self._load()
+        if lexical is not None:
+            lexical = lexical.copy() if lexical is self._state.lexical else lexical
+            self._apply(lexical, held, documents)
+        by_doc = _by_document(lexical)
+        # Each document holds as many passages as it says it has; if not, or if the index has
+        # doubled since its compound splitter was learned, it is built from every passage.
+        if lexical is None or len(lexical) > 2 * max(lexical.built_rows, 500) or any(
+                len(by_doc.get(doc, ())) != info.passages for doc, info in documents.items()):
+            ids, texts, _ = self.store.all_passages()
             lexical = self._build(ids, texts)
+            by_doc = _by_document(lexical)
         self._save(lexical, documents)
-        return _State(generation=generation, lexical=lexical, meta=dict(zip(ids, metas)), texts=dict(zip(ids, texts)),
-                      documents=documents, by_doc=by_doc)
+        return _State(generation=generation, lexical=lexical, documents=documents, by_doc=by_doc)
 
-    def _load(self, ids: list[str], texts: list[str], documents: dict[str, DocumentInfo],
-              by_doc: dict[str, list[str]]) -> LexicalIndex | None:
+    def _apply(self, lexical: LexicalIndex, held: dict[str, str], documents: dict[str, DocumentInfo]) -> None:
+        """Bring ``lexical`` from the document versions ``held`` to ``documents``."""
+        current = {doc: info.version for doc, info in documents.items()}
+        gone = {doc for doc, version in held.items() if current.get(doc) != version}
+        lexical.remove([pid for pid in lexical.ids if passage_document(pid) in gone or passage_document(pid) not in held])
+        for doc, version in current.items():
+            if held.get(doc) != version:
+                ids, texts, _ = self.store.passages_of(doc, version)
+                lexical.add(ids, texts)
+
+    def _load(self) -> tuple[LexicalIndex | None, dict[str, str]]:
         folder = self.cache_dir / "lexical" if self.cache_dir else None
         if folder is None:
-            return None
+            return None, {}
         try:
             lexical, contents = LexicalIndex.load(folder)
         except StoreError:
-            return None  # missing, damaged or of an older version: built below
-        held = contents if isinstance(contents, dict) else {}
-        gone = {doc for doc, version in held.items() if doc not in documents or documents[doc].version != version}
-        lexical.remove([pid for pid in lexical.ids if passage_document(pid) in gone or passage_document(pid) not in held])
-        text_of = dict(zip(ids, texts))
-        added = [pid for doc, info in documents.items() if held.get(doc) != info.version for pid in by_doc.get(doc, [])]
-        lexical.add(added, [text_of[pid] for pid in added])
-        if set(lexical.ids) != set(ids):  # what it holds disagrees with the store: build it again
-            return None
-        return lexical
+            return None, {}  # missing, damaged or of an older version: built from the store
+        return lexical, contents if isinstance(contents, dict) else {}
 
     def _build(self, ids: list[str], texts: list[str]) -> LexicalIndex:
         self.full_builds += 1
@@ -202,12 +175,15 @@ class Searcher:
         lexical: list[tuple[str, float]] = []
         dense: list[tuple[str, float]] = []
         if mode in ("hybrid", "lexical") and state.lexical is not None:
-            allowed = {pid for pid, meta in state.meta.items() if filters.allows(meta)} if filters else None
+            # Every filter is on what a document is (kind, date, kenmerk, which one): decided per
+            # document, then all its passages are allowed or none.
+            allowed = {pid for doc, info in state.documents.items() if filters.allows(_document_meta(info))
+                       for pid in state.by_doc.get(doc, [])} if filters else None
             lexical = state.lexical.search(query, n, allowed_ids=allowed)
         if mode in ("hybrid", "dense"):
             if vector is None:
                 vector = self.embedder.embed_queries([query])[0]
-            dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where()) if pid in state.meta]
+            dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where()) if _committed(state, pid)]
         if mode == "lexical":
             ranked = lexical
         elif mode == "dense":
@@ -215,7 +191,9 @@ class Searcher:
         else:
             ranked = hybrid(lexical, dense)
         nearest = max((s for _, s in dense), default=None) if mode != "lexical" else None
-        return [_hit(state, pid, score, query) for pid, score in ranked[:k] if pid in state.meta], nearest
+        top = ranked[:k]
+        found = self.store.passages_by_id([pid for pid, _ in top])
+        return [_hit(state, pid, found[pid], score, query) for pid, score in top if pid in found], nearest
 
     def document(self, doc_id: str) -> DocumentInfo | None:
         """An indexed document by id, from the current snapshot."""
@@ -225,12 +203,12 @@ class Searcher:
         """The passages around a hit in its document, for reading it in context."""
         state = self.refresh()
         doc_id, block = hit.passage.doc_id, hit.passage.block
-        near = []
-        for pid, meta in state.meta.items():
-            if meta["doc_id"] == doc_id and block - before <= meta["block"] <= block + after:
-                near.append(Passage(id=pid, doc_id=doc_id, text=state.texts[pid], page=meta["page"],
-                                    block=meta["block"], start=meta["start"], end=meta["end"],
-                                    point=meta.get("point"), ocr=bool(meta.get("ocr"))))
+        info = state.documents.get(doc_id)
+        if info is None:
+            return []
+        ids, texts, metas = self.store.passages_of(doc_id, info.version)
+        near = [_passage(pid, text, meta) for pid, text, meta in zip(ids, texts, metas)
+                if block - before <= meta["block"] <= block + after]
         return sorted(near, key=lambda p: (p.block, p.start))
 
 
@@ -240,20 +218,38 @@ class _State:
 
     generation: int | None
     lexical: LexicalIndex | None
-    meta: dict[str, dict[str, Any]]
-    texts: dict[str, str]
     documents: dict[str, DocumentInfo]
-    by_doc: dict[str, list[str]]  # the passages of each document
+    by_doc: dict[str, list[str]]  # the passages of each document in the lexical index
 
 
-def _hit(state: _State, pid: str, score: float, query: str) -> Hit:
-    meta = state.meta[pid]
-    passage = Passage(
-        id=pid, doc_id=meta["doc_id"], text=state.texts[pid], page=meta["page"], block=meta["block"],
-        start=meta["start"], end=meta["end"], point=meta.get("point"), heading=meta.get("heading"),
-        ocr=bool(meta.get("ocr")),
-    )
-    document = state.documents.get(meta["doc_id"]) or DocumentInfo(id=meta["doc_id"], title="?", path="")
+def _by_document(lexical: LexicalIndex | None) -> dict[str, list[str]]:
+    by_doc: dict[str, list[str]] = {}
+    for pid in lexical.ids if lexical is not None else ():
+        by_doc.setdefault(passage_document(pid), []).append(pid)
+    return by_doc
+
+
+def _document_meta(info: DocumentInfo) -> dict[str, Any]:
+    """What a filter asks of a passage, which is all about its document."""
+    return {"kind": info.kind, "date_int": _date_int(info.date) if info.date else 0, "reference": info.reference,
+            "doc_id": info.id}
+
+
+def _committed(state: _State, pid: str) -> bool:
+    """A passage of a document version the snapshot holds (not one being written or replaced)."""
+    info = state.documents.get(passage_document(pid))
+    return info is not None and pid.rsplit("-", 2)[1] == (info.version or "")[:12]
+
+
+def _passage(pid: str, text: str, meta: dict[str, Any]) -> Passage:
+    return Passage(id=pid, doc_id=meta["doc_id"], text=text, page=meta["page"], block=meta["block"],
+                   start=meta["start"], end=meta["end"], point=meta.get("point"), heading=meta.get("heading"),
+                   ocr=bool(meta.get("ocr")))
+
+
+def _hit(state: _State, pid: str, found: tuple[str, dict[str, Any]], score: float, query: str) -> Hit:
+    passage = _passage(pid, *found)
+    document = state.documents.get(passage.doc_id) or DocumentInfo(id=passage.doc_id, title="?", path="")
     return Hit(passage=passage, document=document, score=float(score), highlights=highlight_spans(passage.text, query))
 
 

@@ -365,6 +365,13 @@ class Store:
                                    include=["documents", "metadatas"])
         return list(batch["ids"]), list(batch["documents"] or []), list(batch["metadatas"] or [])
 
+    def passages_by_id(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Text and metadata of the given passages (those that exist)."""
+        if not ids:
+            return {}
+        batch = self._passages.get(ids=list(ids), include=["documents", "metadatas"])
+        return {pid: (text, meta) for pid, text, meta in zip(batch["ids"], batch["documents"], batch["metadatas"])}
+
     def passage_count(self) -> int:
         return self._passages.count()
 
