@@ -159,11 +159,12 @@ def test_a_change_is_saved_as_a_new_segment_beside_the_old_ones(tmp_path):
     index.save(folder)
     first = sorted(p.name for p in folder.glob("segment-*"))
     stamp = {p.name: p.stat().st_mtime_ns for p in folder.glob("segment-*")}
+    assert len(first) == 2  # the term counts and, beside them, the passage ids and new terms
     index.remove(["b"])
     index.add(["c"], ["nieuwe speeltuin"])
     index.save(folder)
     now = sorted(p.name for p in folder.glob("segment-*"))
-    assert len(now) == 2 and set(first) < set(now)
+    assert len(now) == 4 and set(first) < set(now)
     assert all(folder.joinpath(n).stat().st_mtime_ns == stamp[n] for n in first)  # not written again
     loaded, _ = LexicalIndex.load(folder)
     assert loaded.ids == ["a", "c"] and loaded.search("afval") == [] and ids(loaded.search("speeltuin")) == ["c"]
@@ -184,7 +185,7 @@ def test_save_replaces_an_older_index(tmp_path):
     newer.save(tmp_path / "lexical")
     assert LexicalIndex.load(tmp_path / "lexical")[0].ids == ["b"]
     assert [p.name for p in tmp_path.iterdir()] == ["lexical"]
-    assert len(list((tmp_path / "lexical").glob("segment-*"))) == 1  # the older build's segment is gone
+    assert len(list((tmp_path / "lexical").glob("segment-*.npz"))) == 1  # the older build's segment is gone
 
 
 def test_load_of_missing_index_says_to_rebuild(tmp_path):
@@ -194,12 +195,13 @@ def test_load_of_missing_index_says_to_rebuild(tmp_path):
 
 def test_load_detects_damaged_files(index, tmp_path):
     index.save(tmp_path / "lexical")
-    meta_path = tmp_path / "lexical" / "lexical.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["row_ids"].append("p9")
-    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    sidecar = next((tmp_path / "lexical").glob("segment-*.json"))
+    ids_and_terms = json.loads(sidecar.read_text(encoding="utf-8"))
+    ids_and_terms["row_ids"].append("p9")
+    sidecar.write_text(json.dumps(ids_and_terms), encoding="utf-8")
     with pytest.raises(StoreError, match="beschadigd"):
         LexicalIndex.load(tmp_path / "lexical")
+    meta_path = tmp_path / "lexical" / "lexical.json"
     meta_path.write_text("{niet af", encoding="utf-8")
     with pytest.raises(StoreError, match="beschadigd"):
         LexicalIndex.load(tmp_path / "lexical")

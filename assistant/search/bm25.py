@@ -15,6 +15,7 @@ above the whole query budget; these segments answer the same queries in millisec
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,22 +73,23 @@ class SegmentedBm25:
         first = self.rows
         if not documents:
             return range(first, first)
-        data, indices, indptr = [], [], [0]
+        # Compact arrays, not lists of Python ints: a build of 100,000 passages holds millions.
+        data, indices, indptr = array("f"), array("q"), array("q", [0])
         lengths = np.zeros(len(documents), dtype=np.float32)
+        vocab = self.vocab
         for n, terms in enumerate(documents):
             counted = Counter(terms)
             for term in counted:
-                if term not in self.vocab:
-                    self.vocab[term] = len(self.vocab)
-            ids = [self.vocab[t] for t in counted]
-            indices.extend(ids)
+                if term not in vocab:
+                    vocab[term] = len(vocab)
+            indices.extend(vocab[t] for t in counted)
             data.extend(counted.values())
             indptr.append(len(indices))
             lengths[n] = len(terms)
         if len(self.df) < len(self.vocab):
             self.df = np.concatenate([self.df, np.zeros(len(self.vocab) - len(self.df), dtype=np.int64)])
-        by_row = sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64),
-                                    np.asarray(indptr, dtype=np.int64)), shape=(len(documents), len(self.vocab)))
+        by_row = sparse.csr_matrix((np.frombuffer(data, dtype=np.float32), np.frombuffer(indices, dtype=np.int64),
+                                    np.frombuffer(indptr, dtype=np.int64)), shape=(len(documents), len(self.vocab)))
         np.add.at(self.df, by_row.indices, 1)
         self.segments.append(Segment(by_row.tocsc(), lengths))
         self.offsets.append(first)
@@ -153,7 +155,8 @@ class SegmentedBm25:
                 start, end = segment.counts.indptr[term], segment.counts.indptr[term + 1]
                 if start == end:
                     continue
-                result[offset + segment.counts.indices[start:end]] += idf * values[start:end]
+                rows = segment.counts.indices[start:end]
+                np.add.at(result, rows + offset if offset else rows, idf * values[start:end])
         if self.live_rows < self.rows:
             result[~self._live()] = 0.0  # removed passages count in no statistic and score nothing
         return result

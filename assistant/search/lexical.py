@@ -24,7 +24,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +61,11 @@ class LexicalIndex:
         words = [tokenize(t) for t in texts]
         self._splitter = CompoundSplitter(Counter(chain.from_iterable(words))) if split_compounds else None
         self._bm25 = SegmentedBm25(K1, B)
-        self._row_ids: list[str | None] = []
+        self._row_ids: list[str | None] = []  # per row: its passage, None once removed
+        self._first_ids: list[str] = []  # per row: the passage it was added for
         self._row: dict[str, int] = {}
-        self._saved: list[str] = []  # the file of each segment already on disk
+        self._saved: list[str] = []  # the files of each segment already on disk
+        self._splitter_file: str | None = None
         self.built_rows = len(ids)  # passages of the last full build (the splitter learned from them)
         self._append(list(ids), [terms(ws, self._splitter) for ws in words])
 
@@ -84,11 +86,13 @@ class LexicalIndex:
         other.split_compounds, other._splitter, other.built_rows = self.split_compounds, self._splitter, self.built_rows
         other._bm25 = self._bm25.copy()
         other._row_ids, other._row, other._saved = list(self._row_ids), dict(self._row), list(self._saved)
+        other._first_ids, other._splitter_file = list(self._first_ids), self._splitter_file
         return other
 
     def _append(self, ids: list[str], corpus_terms: list[list[str]]) -> None:
         rows = self._bm25.add(corpus_terms)
         self._row_ids.extend(ids)
+        self._first_ids.extend(ids)
         self._row.update(zip(ids, rows))
 
     def scores(self, query: str) -> np.ndarray:
@@ -151,23 +155,33 @@ class LexicalIndex:
             self._save(directory, contents)
 
     def _save(self, directory: Path, contents: Any) -> None:
-        if self._saved and not all((directory / name).exists() for name in self._saved):
-            self._saved = []  # another folder, or files removed: write every segment
-        for k in range(len(self._saved), len(self._bm25.segments)):
-            name = f"segment-{uuid.uuid4().hex[:12]}.npz"
-            self._bm25.save_segment(k, directory / name)
+        if self._saved and not all((directory / f"{name}.npz").exists() for name in self._saved):
+            self._saved, self._splitter_file = [], None  # another folder, or files removed: write all
+        if self._splitter_file is None or not (directory / self._splitter_file).exists():
+            self._splitter_file = f"splitter-{uuid.uuid4().hex[:12]}.json"
+            vocabulary = self._splitter.to_dict() if self._splitter else None
+            (directory / self._splitter_file).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
+        segments = self._bm25.segments
+        for k in range(len(self._saved), len(segments)):
+            # Each segment with its passage ids and the terms it was the first to use, so what is
+            # written for a change is the size of the change.
+            name = f"segment-{uuid.uuid4().hex[:12]}"
+            first_column = segments[k - 1].counts.shape[1] if k else 0
+            offset = self._bm25.offsets[k]
+            self._bm25.save_segment(k, directory / f"{name}.npz")
+            sidecar = {"row_ids": self._first_ids[offset:offset + segments[k].rows],
+                       "terms": list(islice(self._bm25.vocab, first_column, segments[k].counts.shape[1]))}
+            (directory / f"{name}.json").write_text(json.dumps(sidecar, ensure_ascii=False), encoding="utf-8")
             self._saved.append(name)
-        live = {name: np.flatnonzero(~segment.live).tolist()
-                for name, segment in zip(self._saved, self._bm25.segments)}
         meta = {
             "format": FORMAT_VERSION,
             "split_compounds": self.split_compounds,
             "built_rows": self.built_rows,
+            "k1": self._bm25.k1, "b": self._bm25.b,
+            "splitter": self._splitter_file,
             "segments": self._saved,
-            "removed_rows": live,
-            "row_ids": self._row_ids,
-            "bm25": self._bm25.state(),
-            "compound_vocabulary": self._splitter.to_dict() if self._splitter else None,
+            "removed_rows": {name: np.flatnonzero(~segment.live).tolist()
+                             for name, segment in zip(self._saved, segments)},
             "contents": contents,
         }
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".lexical-", suffix=".json")
@@ -178,8 +192,9 @@ class LexicalIndex:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        keep = {_META, _LOCK, self._splitter_file} | {f"{n}{ext}" for n in self._saved for ext in (".npz", ".json")}
         for stale in directory.iterdir():  # segments of an older build, files of an older format
-            if stale.name in self._saved or stale.name in (_META, _LOCK) or stale.name.startswith(".lexical-"):
+            if stale.name in keep or stale.name.startswith(".lexical-"):
                 continue
             if stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)
@@ -215,23 +230,26 @@ class LexicalIndex:
         self = cls.__new__(cls)
         self.split_compounds = bool(meta["split_compounds"])
         self.built_rows = int(meta["built_rows"])
-        vocabulary = meta["compound_vocabulary"]
+        self._splitter_file = meta["splitter"]
+        vocabulary = json.loads((directory / self._splitter_file).read_text(encoding="utf-8"))
         self._splitter = CompoundSplitter(vocabulary) if vocabulary is not None else None
         self._saved = list(meta["segments"])
-        masks = []
+        masks, terms_in_order, first_ids, offsets = [], [], [], []
         for name in self._saved:
-            with np.load(directory / name) as arrays:
-                rows = int(arrays["shape"][0])
-            mask = np.ones(rows, dtype=bool)
+            sidecar = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+            mask = np.ones(len(sidecar["row_ids"]), dtype=bool)
             mask[np.asarray(meta["removed_rows"][name], dtype=np.int64)] = False
             masks.append(mask)
-        self._bm25 = SegmentedBm25.from_files(meta["bm25"], [directory / n for n in self._saved], masks)
-        self._row_ids = list(meta["row_ids"])
-        if len(self._row_ids) != self._bm25.rows:
+            offsets.append(len(first_ids))
+            first_ids += sidecar["row_ids"]
+            terms_in_order += sidecar["terms"]
+        state = {"k1": meta["k1"], "b": meta["b"], "vocab": terms_in_order, "offsets": offsets}
+        self._bm25 = SegmentedBm25.from_files(state, [directory / f"{n}.npz" for n in self._saved], masks)
+        if len(first_ids) != self._bm25.rows:
             raise ValueError("the passage ids do not match the arrays")
-        live = np.concatenate([s.live for s in self._bm25.segments]) if self._bm25.segments else np.zeros(0, bool)
-        if any((pid is None) == bool(alive) for pid, alive in zip(self._row_ids, live)):
-            raise ValueError("the removed passages do not match the arrays")
+        live = np.concatenate(masks) if masks else np.zeros(0, dtype=bool)
+        self._first_ids = first_ids
+        self._row_ids = [pid if alive else None for pid, alive in zip(first_ids, live)]
         self._row = {pid: n for n, pid in enumerate(self._row_ids) if pid is not None}
         return self
 
