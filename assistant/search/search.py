@@ -110,8 +110,9 @@ class Searcher:
         if lexical is None:
             lexical, held = self._load()
         if lexical is not None:
+            by_doc = self._state.by_doc if lexical is self._state.lexical else _by_document(lexical)
             lexical = lexical.copy() if lexical is self._state.lexical else lexical
-            self._apply(lexical, held, documents)
+            self._apply(lexical, held, documents, by_doc)
         by_doc = _by_document(lexical)
         # Each document holds as many passages as it says it has; if not, or if the index has
         # doubled since its compound splitter was learned, it is built from every passage.
@@ -123,11 +124,13 @@ class Searcher:
         self._save(lexical, documents)
         return _State(generation=generation, lexical=lexical, documents=documents, by_doc=by_doc)
 
-    def _apply(self, lexical: LexicalIndex, held: dict[str, str], documents: dict[str, DocumentInfo]) -> None:
+    def _apply(self, lexical: LexicalIndex, held: dict[str, str], documents: dict[str, DocumentInfo],
+               by_doc: dict[str, list[str]]) -> None:
         """Bring ``lexical`` from the document versions ``held`` to ``documents``."""
         current = {doc: info.version for doc, info in documents.items()}
         gone = {doc for doc, version in held.items() if current.get(doc) != version}
-        lexical.remove([pid for pid in lexical.ids if passage_document(pid) in gone or passage_document(pid) not in held])
+        gone |= set(by_doc) - set(held)  # passages of a document the index never said it held
+        lexical.remove([pid for doc in gone for pid in by_doc.get(doc, [])])
         for doc, version in current.items():
             if held.get(doc) != version:
                 ids, texts, _ = self.store.passages_of(doc, version)
