@@ -19,6 +19,7 @@ _ADVICE = (r"(?:dit|het|uw|deze|dat|die|de)\s+(?:\w+\s+){0,2}?(?:adviezen|advies
 _WE = r"(?:wij\s+|we\s+|ik\s+|het\s+college\s+|de\s+regering\s+|het\s+kabinet\s+)?"
 _ADVISOR = (r"(?:afdeling|raad|adviesraad|commissie|rekenkamer\w*|asd|cliëntenraad|ombudsman|autoriteit|"
             r"leden|adviescollege)")
+_NOT_NEEDED = r"(?:wenselijk|nodig|haalbaar|noodzakelijk|zinvol|opportuun|proportioneel)\b"
 _PARTLY = r"(?:gedeeltelijk|deels|ten\s+dele|voor\s+een\s+deel|in\s+aangepaste\s+vorm|op\s+onderdelen)"
 
 # (stance, cue) per tier, in priority order within a sentence.
@@ -71,23 +72,20 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                      r"\b(?:gaan|gaat)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+mee\b",
                      "Daar kunnen wij niet in meegaan.", "Daar gaan wij graag in mee.")),
     ("disagree", Cue("not_desirable", r"\b(?:achten|acht)\s+(?:\w+\s+){0,3}?(?:dit|dat|het)\s+niet\s+"
-                     r"(?:wenselijk|nodig|haalbaar|noodzakelijk)\b",
-                     "Het college acht dit niet wenselijk.", "Het college acht dit wenselijk.")),
+                     rf"{_NOT_NEEDED}|\b(?:acht|achten|vind|vindt|vinden)\s+(?:ik|wij|we|de\s+regering|het\s+kabinet|"
+                     rf"het\s+college)\s+(?:\w+\s+){{0,2}}?niet\s+{_NOT_NEEDED}",
+                     "Een aparte meldplicht acht de regering niet wenselijk.",
+                     "Een aparte meldplicht acht de regering wenselijk.")),
     ("disagree", Cue("does_not_agree", r"\b(?:is|ben|zijn)\s+(?:\w+\s+){0,3}?het\s+(?:\w+\s+){0,4}?niet\s+(?:\w+\s+){0,4}?eens\b",
                      "Ik ben het op dit punt niet met deze leden eens.",
                      "Ik ben het op dit punt met deze leden eens.")),
-    ("disagree", Cue("not_desirable_fronted", r"\b(?:acht|achten|vind|vindt|vinden)\s+"
-                     r"(?:ik|wij|we|de\s+regering|het\s+kabinet|het\s+college)\s+(?:\w+\s+){0,2}?niet\s+"
-                     r"(?:wenselijk|nodig|noodzakelijk|zinvol|opportuun|proportioneel|haalbaar)\b",
-                     "Een aparte meldplicht acht de regering niet wenselijk.",
-                     "Een aparte meldplicht acht de regering wenselijk.")),
     ("disagree", Cue("chose_otherwise", r"\b(?:is|ben|heb|heeft|hebben)\s+(?:\w+\s+){0,3}?(?:er\s+)?(?:bewust\s+)?"
                      r"niet\s+voor\s+gekozen\b",
                      "Daar is in dit wetsvoorstel bewust niet voor gekozen.",
                      "Daar is in dit wetsvoorstel bewust voor gekozen.")),
     ("agree", Cue("meets_the_request", r"\b(?:kom|komt|komen|voldoe|voldoet|voldoen|ga|gaat|gaan)\s+(?:\w+\s+){0,3}?"
                   r"(?:tegemoet\s+aan|in\s+op|aan)\s+(?:het|dit|deze|dat|die|hun|uw)\s+(?:\w+\s+)?(?:verzoek|wens)\b|"
-                  r"\b(?:aan\s+)?(?:het|dit|deze|dat|dat)\s+(?:verzoek|wens)\s+(?:\w+\s+){0,3}?(?:graag\s+)?"
+                  r"\b(?:aan\s+)?(?:het|dit|deze|dat)\s+(?:verzoek|wens)\s+(?:\w+\s+){0,3}?(?:graag\s+)?"
                   r"(?:tegemoet|gehonoreerd|ingewilligd)\b",
                   "Aan dit verzoek kom ik graag tegemoet.",
                   "Dit verzoek is op 3 maart ontvangen.")),
