@@ -32,6 +32,7 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
 from assistant.model import DocumentInfo, Passage  # noqa: E402
 from assistant.search.embed import get_embedder  # noqa: E402
+from assistant.search.passages import passage_id  # noqa: E402
 from assistant.search.search import Searcher  # noqa: E402
 from assistant.search.store import Store, StoreConfig  # noqa: E402
 from bench.search import base_texts, fill, measure  # noqa: E402
@@ -47,7 +48,7 @@ def one_more_letter(store: Store, texts: list[str], vectors: np.ndarray) -> None
     info = DocumentInfo(id="nieuwe-brief", title="Nieuwe brief", path="", kind="brief", date=date(2026, 11, 30),
                         version="v1", pages=25, passages=100)
     picks = list(range(100))
-    passages = [Passage(id=f"nieuwe-brief-v1-{i}", doc_id=info.id, text=f"{texts[k]} wachtlijstbemiddelaar",
+    passages = [Passage(id=passage_id(info.id, info.version, i), doc_id=info.id, text=f"{texts[k]} wachtlijstbemiddelaar",
                         page=i // 4 + 1, block=i + 1, start=0, end=len(texts[k])) for i, k in enumerate(picks)]
     store.write_passages(info, passages, vectors[picks])
     store.commit_document(info, vectors[picks].mean(axis=0))

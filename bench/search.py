@@ -33,6 +33,7 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
 from assistant.model import DocumentInfo, Passage  # noqa: E402
 from assistant.search.embed import get_embedder  # noqa: E402
+from assistant.search.passages import passage_id  # noqa: E402
 from assistant.search.search import Searcher  # noqa: E402
 from assistant.search.store import Store, StoreConfig  # noqa: E402
 
@@ -73,7 +74,7 @@ def fill(store: Store, texts: list[str], vectors: np.ndarray, n: int, per_doc: i
         info = DocumentInfo(id=doc_id, title=f"Synthetisch document {doc_no // per_doc}", path="", kind="other",
                             date=date(2020 + doc_no % 6, 1 + doc_no % 12, 1), version="v1",
                             pages=count // 4 + 1, passages=count)
-        passages = [Passage(id=f"{doc_id}-v1-{i}", doc_id=doc_id, text=vary(texts[k], rng) if doc_no else texts[k],
+        passages = [Passage(id=passage_id(doc_id, "v1", i), doc_id=doc_id, text=vary(texts[k], rng) if doc_no else texts[k],
                             page=i // 4 + 1, block=i + 1, start=0, end=len(texts[k])) for i, k in enumerate(picks)]
         vecs = vectors[picks] + noise.normal(0, 0.02, size=(count, vectors.shape[1])).astype(np.float32)
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)

@@ -65,6 +65,6 @@ def test_saved_segments_read_back_with_their_removals(tmp_path):
     paths = [tmp_path / "a.npz", tmp_path / "b.npz"]
     for k, path in enumerate(paths):
         ours.save_segment(k, path)
-    back = SegmentedBm25.from_files(ours.state(), paths, [s.live for s in ours.segments])
+    back = SegmentedBm25.from_files(ours.k1, ours.b, list(ours.vocab), paths, [s.live for s in ours.segments])
     for query in (["w1", "w2"], ["w40"], ["w299", "w0", "w0"]):
         assert np.array_equal(back.scores(back.term_ids(query)), ours.scores(ours.term_ids(query)))

@@ -16,7 +16,9 @@ from assistant.nl.sentences import sentences
 _ADVICE = (r"(?:dit|het|uw|deze|dat|die|de)\s+(?:\w+\s+){0,2}?(?:adviezen|advies|adviespunten|adviespunt|"
            r"aanbevelingen|aanbeveling|voorstellen|voorstel|suggesties|suggestie|opmerkingen|opmerking)"
            r"(?:\s+van\s+(?:de|het)\s+\w+)?")  # "het advies van de Afdeling"
-_WE = r"(?:wij\s+|we\s+|ik\s+|het\s+college\s+|de\s+regering\s+|het\s+kabinet\s+)?"
+# Who answers in a reply: the government speaking of itself.
+_GOVERNMENT = r"(?:ik|wij|we|het\s+college|de\s+regering|het\s+kabinet)"
+_WE = rf"(?:{_GOVERNMENT}\s+)?"
 _ADVISOR = (r"(?:afdeling|raad|adviesraad|commissie|rekenkamer\w*|asd|cliëntenraad|ombudsman|autoriteit|"
             r"leden|adviescollege)")
 _NOT_NEEDED = r"(?:wenselijk|nodig|haalbaar|noodzakelijk|zinvol|opportuun|proportioneel)\b"
@@ -63,7 +65,7 @@ VERDICTS: tuple[tuple[Stance, Cue], ...] = (
                   "De toelichting is in 2023 aangevuld met een tabel.")),
 )
 SIGNALS: tuple[tuple[Stance, Cue], ...] = (
-    ("disagree", Cue("no_reason", r"\b(?:zien|ziet|zie)\s+(?:wij\s+|we\s+|ik\s+|het\s+college\s+|de\s+regering\s+)?"
+    ("disagree", Cue("no_reason", rf"\b(?:zien|ziet|zie)\s+{_WE}"
                      r"(?:daar|hier|dan\s+ook|daarom|ook)?\s*geen\s+(?:aanleiding|reden|noodzaak)\b",
                      "Wij zien geen aanleiding om een contactpersoon aan te stellen.",
                      "Wij zien aanleiding om een contactpersoon aan te stellen.")),
@@ -72,8 +74,8 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                      r"\b(?:gaan|gaat)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+mee\b",
                      "Daar kunnen wij niet in meegaan.", "Daar gaan wij graag in mee.")),
     ("disagree", Cue("not_desirable", r"\b(?:achten|acht)\s+(?:\w+\s+){0,3}?(?:dit|dat|het)\s+niet\s+"
-                     rf"{_NOT_NEEDED}|\b(?:acht|achten|vind|vindt|vinden)\s+(?:ik|wij|we|de\s+regering|het\s+kabinet|"
-                     rf"het\s+college)\s+(?:\w+\s+){{0,2}}?niet\s+{_NOT_NEEDED}",
+                     rf"{_NOT_NEEDED}|\b(?:acht|achten|vind|vindt|vinden)\s+{_GOVERNMENT}"
+                     rf"\s+(?:\w+\s+){{0,2}}?niet\s+{_NOT_NEEDED}",
                      "Een aparte meldplicht acht de regering niet wenselijk.",
                      "Een aparte meldplicht acht de regering wenselijk.")),
     ("disagree", Cue("does_not_agree", r"\b(?:is|ben|zijn)\s+(?:\w+\s+){0,3}?het\s+(?:\w+\s+){0,4}?niet\s+(?:\w+\s+){0,4}?eens\b",
@@ -89,7 +91,7 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                   r"(?:tegemoet|gehonoreerd|ingewilligd)\b",
                   "Aan dit verzoek kom ik graag tegemoet.",
                   "Dit verzoek is op 3 maart ontvangen.")),
-    ("agree", Cue("willing", r"(?<!niet\s)\b(?:ben|is|zijn)\s+(?:ik|wij|we|de\s+regering|het\s+kabinet|het\s+college)\s+"
+    ("agree", Cue("willing", rf"(?<!niet\s)\b(?:ben|is|zijn)\s+{_GOVERNMENT}\s+"
                   r"(?:graag\s+|van\s+harte\s+)?bereid\b|\b(?:ik|wij|we)\s+(?:ben|zijn)\s+(?:graag\s+)?bereid\b",
                   "Ik ben graag bereid de Kamer hierover jaarlijks te informeren.",
                   "Ik ben niet bereid de Kamer hierover jaarlijks te informeren.")),

@@ -106,7 +106,7 @@ class ParseAhead:
         self._deferred.add(key)
         future = self._futures.pop(key, None)
         if future is None:
-            return self._parse(path, max_mb=max_mb, defer_ocr=True) if defer else self._parse(path, max_mb=max_mb)
+            return self._parse(path, max_mb=max_mb, defer_ocr=defer)
         return _outcome(future, self._parse, path, max_mb)
 
     def close(self) -> None:

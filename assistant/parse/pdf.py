@@ -73,11 +73,10 @@ def read_pdf(path: str | Path, *, ocr: bool = True, ocr_cache: Path | None = Non
         raise CorruptDocument(path, "het PDF-bestand bevat geen pagina's")
     warnings: list[str] = []
     use_ocr = ocr and ocr_engine.available()
-    if use_ocr and defer_ocr:
-        wanted = len(_ocr_wanted(pages))
-        if wanted:
-            raise ocr_engine.OcrDeferred(path, wanted)
-    read_by_ocr = _ocr(path, pages, heights, warnings, ocr_cache) if use_ocr else {}
+    wanted = _ocr_wanted(pages) if use_ocr else []
+    if wanted and defer_ocr:
+        raise ocr_engine.OcrDeferred(path, len(wanted))
+    read_by_ocr = _ocr(path, pages, wanted, heights, warnings, ocr_cache) if wanted else {}
     empty = [i + 1 for i, rows in enumerate(pages) if _words(rows) < _MIN_WORDS_PER_PAGE]
     if len(empty) == len(pages):
         raise NoTextLayer(path) if not use_ocr else NoTextLayer(
@@ -103,13 +102,10 @@ def _ocr_wanted(pages: list[list[Row]]) -> list[int]:
             if _words(rows) < _MIN_WORDS_PER_PAGE or ocr_engine.poor_text_layer(" ".join(r.text for r in rows))]
 
 
-def _ocr(path: str | Path, pages: list[list[Row]], heights: list[float], warnings: list[str],
+def _ocr(path: str | Path, pages: list[list[Row]], wanted: list[int], heights: list[float], warnings: list[str],
          cache: Path | None) -> dict[int, float]:
-    """OCR, in place, the pages without a text layer or with one that is no Dutch text; returns
-    the pages read so, with their confidence."""
-    wanted = _ocr_wanted(pages)
-    if not wanted:
-        return {}
+    """OCR, in place, the ``wanted`` pages (0-based: see ``_ocr_wanted``); returns the pages read
+    so, with their confidence."""
     try:
         found = ocr_engine.read_pages(path, [(i + 1, heights[i] or 842.0) for i in wanted], cache=cache)
     except (OSError, RuntimeError, ValueError) as exc:

@@ -22,8 +22,7 @@ import shutil
 import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -34,10 +33,12 @@ from assistant.errors import StoreError
 from assistant.nl.analyzer import CompoundSplitter, analyze, terms, tokenize
 from assistant.nl.synonyms import EXPANSION_WEIGHT, expansions
 from assistant.search.bm25 import B, K1, SegmentedBm25
+from assistant.search.locks import file_lock
 
 # Bumped whenever the analysis or the file layout changes, so old files read as stale.
 FORMAT_VERSION = 2
 _META = "lexical.json"
+_LOCK = ".lock"  # one writer at a time, and no reader of a half-written folder
 
 
 class LexicalIndex:
@@ -61,9 +62,8 @@ class LexicalIndex:
         words = [tokenize(t) for t in texts]
         self._splitter = CompoundSplitter(Counter(chain.from_iterable(words))) if split_compounds else None
         self._bm25 = SegmentedBm25(K1, B)
-        self._row_ids: list[str | None] = []  # per row: its passage, None once removed
         self._first_ids: list[str] = []  # per row: the passage it was added for
-        self._row: dict[str, int] = {}
+        self._row: dict[str, int] = {}  # per live passage: its row (a row of a removed or replaced one is dead)
         self._saved: list[str] = []  # the files of each segment already on disk
         self._splitter_file: str | None = None
         self.built_rows = len(ids)  # passages of the last full build (the splitter learned from them)
@@ -75,7 +75,7 @@ class LexicalIndex:
     @property
     def ids(self) -> list[str]:
         """The live passages, in the order they were added."""
-        return [pid for pid in self._row_ids if pid is not None]
+        return [pid for row, pid in enumerate(self._first_ids) if self._row.get(pid) == row]
 
     def __contains__(self, pid: str) -> bool:
         return pid in self._row
@@ -85,13 +85,12 @@ class LexicalIndex:
         other = LexicalIndex.__new__(LexicalIndex)
         other.split_compounds, other._splitter, other.built_rows = self.split_compounds, self._splitter, self.built_rows
         other._bm25 = self._bm25.copy()
-        other._row_ids, other._row, other._saved = list(self._row_ids), dict(self._row), list(self._saved)
-        other._first_ids, other._splitter_file = list(self._first_ids), self._splitter_file
+        other._first_ids, other._row, other._saved = list(self._first_ids), dict(self._row), list(self._saved)
+        other._splitter_file = self._splitter_file
         return other
 
     def _append(self, ids: list[str], corpus_terms: list[list[str]]) -> None:
         rows = self._bm25.add(corpus_terms)
-        self._row_ids.extend(ids)
         self._first_ids.extend(ids)
         self._row.update(zip(ids, rows))
 
@@ -127,8 +126,8 @@ class LexicalIndex:
             top = np.argpartition(-scores[candidates], k - 1)[:k]
             candidates = candidates[top]
         # Ties broken by id so results are stable across rebuilds and platforms.
-        order = sorted(candidates.tolist(), key=lambda r: (-float(scores[r]), self._row_ids[r]))
-        return [(self._row_ids[r], float(scores[r])) for r in order]
+        order = sorted(candidates.tolist(), key=lambda r: (-float(scores[r]), self._first_ids[r]))
+        return [(self._first_ids[r], float(scores[r])) for r in order]
 
     def add(self, ids: Sequence[str], texts: Sequence[str]) -> None:
         """Add passages, replacing any with the same id: only the new ones are analysed."""
@@ -140,10 +139,7 @@ class LexicalIndex:
 
     def remove(self, ids: Iterable[str]) -> None:
         """Remove passages by id (unknown ids are ignored)."""
-        rows = [self._row.pop(pid) for pid in set(ids) if pid in self._row]
-        self._bm25.remove(rows)
-        for row in rows:
-            self._row_ids[row] = None
+        self._bm25.remove([self._row.pop(pid) for pid in set(ids) if pid in self._row])
 
     def save(self, directory: str | Path, contents: Any = None) -> None:
         """Write the index to ``directory`` with ``contents`` (any JSON value the caller wants back
@@ -151,7 +147,7 @@ class LexicalIndex:
         description replaced in one step, so a crash leaves the old index whole."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        with _locked(directory, exclusive=True):
+        with file_lock(directory / _LOCK):
             self._save(directory, contents)
 
     def _save(self, directory: Path, contents: Any) -> None:
@@ -211,7 +207,7 @@ class LexicalIndex:
         directory = Path(directory)
         if not (directory / _META).is_file():
             raise StoreError(f"Geen trefwoordindex gevonden in {directory}; {_REBUILD}.")
-        with _locked(directory, exclusive=False):
+        with file_lock(directory / _LOCK, exclusive=False):
             try:
                 meta = json.loads((directory / _META).read_text(encoding="utf-8"))
             except FileNotFoundError:
@@ -234,41 +230,25 @@ class LexicalIndex:
         vocabulary = json.loads((directory / self._splitter_file).read_text(encoding="utf-8"))
         self._splitter = CompoundSplitter(vocabulary) if vocabulary is not None else None
         self._saved = list(meta["segments"])
-        masks, terms_in_order, first_ids, offsets = [], [], [], []
+        masks, terms_in_order, first_ids = [], [], []
         for name in self._saved:
             sidecar = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
             mask = np.ones(len(sidecar["row_ids"]), dtype=bool)
             mask[np.asarray(meta["removed_rows"][name], dtype=np.int64)] = False
             masks.append(mask)
-            offsets.append(len(first_ids))
             first_ids += sidecar["row_ids"]
             terms_in_order += sidecar["terms"]
-        state = {"k1": meta["k1"], "b": meta["b"], "vocab": terms_in_order, "offsets": offsets}
-        self._bm25 = SegmentedBm25.from_files(state, [directory / f"{n}.npz" for n in self._saved], masks)
+        self._bm25 = SegmentedBm25.from_files(meta["k1"], meta["b"], terms_in_order,
+                                              [directory / f"{n}.npz" for n in self._saved], masks)
         if len(first_ids) != self._bm25.rows:
             raise ValueError("the passage ids do not match the arrays")
         live = np.concatenate(masks) if masks else np.zeros(0, dtype=bool)
         self._first_ids = first_ids
-        self._row_ids = [pid if alive else None for pid, alive in zip(first_ids, live)]
-        self._row = {pid: n for n, pid in enumerate(self._row_ids) if pid is not None}
+        self._row = {pid: n for n, (pid, alive) in enumerate(zip(first_ids, live)) if alive}
         return self
 
 
 _REBUILD = "lees de documenten opnieuw in om hem opnieuw op te bouwen"
-_LOCK = ".lock"
-
-
-@contextmanager
-def _locked(directory: Path, *, exclusive: bool) -> Iterator[None]:
-    """One process writes the folder at a time, and nobody reads it half written."""
-    import fcntl
-
-    with (directory / _LOCK).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _damaged(directory: Path, error: Exception) -> StoreError:

@@ -32,7 +32,7 @@ def make_passages(doc: Document) -> list[Passage]:
         for start, end in _chunks(block.text):
             passages.append(
                 Passage(
-                    id=f"{doc.id}-{doc.content_hash[:12]}-{len(passages)}",
+                    id=passage_id(doc.id, doc.content_hash, len(passages)),
                     doc_id=doc.id,
                     text=block.text[start:end],
                     page=block.page,
@@ -45,16 +45,26 @@ def make_passages(doc: Document) -> list[Passage]:
                 )
             )
     if not passages:  # an agenda or a note of headings only: its headings are its text
-        passages = [Passage(id=f"{doc.id}-{doc.content_hash[:12]}-{i}", doc_id=doc.id, text=b.text, page=b.page,
+        passages = [Passage(id=passage_id(doc.id, doc.content_hash, i), doc_id=doc.id, text=b.text, page=b.page,
                             block=number, start=b.start, end=b.end, point=b.number, ocr=doc.read_by_ocr(b))
                     for i, (number, b) in enumerate((n, b) for n, b in enumerate(doc.blocks, start=1)
                                                     if b.kind == "heading")]
     return passages
 
 
-def passage_document(passage_id: str) -> str:
-    """The document a passage id belongs to (ids are "<doc id>-<content hash>-<n>")."""
-    return passage_id.rsplit("-", 2)[0]
+def passage_id(doc_id: str, version: str, n: int) -> str:
+    """A passage's id: its document, the version (content hash) it was cut from, its number."""
+    return f"{doc_id}-{version[:12]}-{n}"
+
+
+def passage_document(pid: str) -> str:
+    """The document a passage id belongs to."""
+    return pid.rsplit("-", 2)[0]
+
+
+def of_version(pid: str, version: str) -> bool:
+    """Whether a passage id was cut from this version of its document."""
+    return pid.rsplit("-", 2)[1] == version[:12]
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

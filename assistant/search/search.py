@@ -20,7 +20,7 @@ from assistant.model import DocumentInfo, Hit, Passage
 from assistant.nl.analyzer import analyze
 from assistant.search.fusion import CANDIDATES, hybrid
 from assistant.search.lexical import LexicalIndex
-from assistant.search.passages import passage_document
+from assistant.search.passages import of_version, passage_document
 from assistant.search.store import Store
 
 Mode = Literal["hybrid", "lexical", "dense"]
@@ -241,7 +241,7 @@ def _document_meta(info: DocumentInfo) -> dict[str, Any]:
 def _committed(state: _State, pid: str) -> bool:
     """A passage of a document version the snapshot holds (not one being written or replaced)."""
     info = state.documents.get(passage_document(pid))
-    return info is not None and pid.rsplit("-", 2)[1] == (info.version or "")[:12]
+    return info is not None and of_version(pid, info.version or "")
 
 
 def _passage(pid: str, text: str, meta: dict[str, Any]) -> Passage:

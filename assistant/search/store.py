@@ -25,8 +25,7 @@ from __future__ import annotations
 import os
 import socket
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +35,7 @@ import numpy as np
 
 from assistant.errors import StoreError
 from assistant.model import Amount, AmountPeriod, Commitment, DateRange, DocumentInfo, Passage, Source, StatusNote
+from assistant.search.locks import file_lock
 
 PASSAGES = "passages"
 DOCUMENTS = "documents"
@@ -77,23 +77,6 @@ def _settings():
     return Settings(anonymized_telemetry=False)
 
 
-@contextmanager
-def _opening(index_dir: Path) -> Iterator[None]:
-    """One process at a time opens an embedded index: Chroma creates its tables on first open,
-    and two processes doing that at once fail one of them ("table collections already exists")."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: no lock (one process at a time is then up to the user)
-        yield
-        return
-    with open(index_dir / ".open.lock", "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def connect(config: StoreConfig):
     """A Chroma client for the configuration; telemetry is off in both modes."""
     os.environ["ANONYMIZED_TELEMETRY"] = "False"
@@ -105,7 +88,9 @@ def connect(config: StoreConfig):
             client.heartbeat()
             return client
         config.index_dir.mkdir(parents=True, exist_ok=True)
-        with _opening(config.index_dir):
+        # One process at a time opens an embedded index: Chroma creates its tables on first open,
+        # and two processes doing that at once fail one of them ("table collections already exists").
+        with file_lock(config.index_dir / ".open.lock"):
             return chromadb.PersistentClient(path=str(config.index_dir), settings=_settings())
     except StoreError:
         raise
