@@ -202,7 +202,25 @@ _TABLE_HEADERS = ["Titel", "Soort", "Datum", "Kenmerk", "Pagina's", "Passages", 
 def _document_rows(docs: list[DocumentInfo]) -> list[list[Any]]:
     docs = sorted(docs, key=lambda d: (d.date or date.min, _title(d)), reverse=True)
     return [[_title(d), KIND_LABELS.get(d.kind, d.kind), present.day(d.date), d.reference or "",
-             d.pages_text if d.ocr_pages else d.pages, d.passages, Path(d.path).name] for d in docs]
+             d.pages_text if d.ocr_pages else d.pages, _passages_cell(d), Path(d.path).name] for d in docs]
+
+
+def _passages_cell(doc: DocumentInfo) -> Any:
+    """The number of passages; while some still wait for their vector, that it is found by its
+    words already and by meaning soon."""
+    if doc.complete:
+        return doc.passages
+    return f"{doc.passages} (zoeken op woorden; op betekenis volgt)"
+
+
+def vectors_status(progress: tuple[int, int] | None) -> str:
+    """The line above the table while vectors are written in the background; empty otherwise."""
+    if progress is None:
+        return ""
+    done, total = progress
+    shown = f"{present.number(done)} van {present.number(total)} passages klaar" if total else "bezig"
+    return (f"Zoeken op betekenis wordt voorbereid ({shown}). De nieuwe documenten zijn al te vinden op "
+            "hun woorden en hun toezeggingen staan in het overzicht.")
 
 
 def _document_choices(docs: list[DocumentInfo]) -> list[tuple[str, str]]:
@@ -236,8 +254,18 @@ def documents_tab(app: App) -> None:
         if kept:
             progress(0, desc="Documenten lezen")
             # Copies are kept beside the index (Gradio's own are temporary), named by content.
-            report = app.assistant.add_uploads(kept, max_mb=app.max_mb, progress=_progress(progress, "Index bijwerken"))
+            report = app.assistant.add_uploads(kept, max_mb=app.max_mb, progress=_progress(progress, "Index bijwerken"),
+                                               vectors_later=True)
+            app.assistant.embed_in_background()  # searchable by words now; by meaning when this is done
         return (fragments.ingest_report(report, rejected), None, *refresh())
+
+    def watch(shown: bool):
+        """Every few seconds: how far the vectors are; the table once more when they are done."""
+        line = vectors_status(app.assistant.background_progress())
+        busy = bool(line)
+        if busy or not shown:
+            return gr.update(value=line, visible=busy), busy, gr.update(), gr.update()
+        return gr.update(value="", visible=False), False, *refresh()
 
     @shown_errors
     def remove(doc_id: str | None):
@@ -261,6 +289,8 @@ def documents_tab(app: App) -> None:
                 add_button = gr.Button("Toevoegen aan de index", variant="primary")
             with gr.Column(scale=2):
                 status = _html("documents-status", label="Uitkomst")
+        vectors = gr.Markdown(visible=False, elem_id="vectors-status")
+        vectors_shown = gr.State(False)
         table = gr.Dataframe(headers=_TABLE_HEADERS, label="Documenten in de index", interactive=False,
                              elem_id="documents-table", wrap=True,
                              column_widths=["32%", "13%", "9%", "10%", "7%", "7%", "22%"])
@@ -274,6 +304,8 @@ def documents_tab(app: App) -> None:
             reindex_button = gr.Button("Index opnieuw opbouwen", variant="secondary")
 
     app.blocks.load(refresh, outputs=[table, choice], api_name="documents")
+    gr.Timer(3).tick(watch, inputs=vectors_shown, outputs=[vectors, vectors_shown, table, choice],
+                     show_progress="hidden", api_name="vectors")
     # One progress bar per batch, where the user just dropped the files (or on the table, for a rebuild).
     add_button.click(add, inputs=files, outputs=[status, files, table, choice], api_name="add",
                      show_progress_on=files, **WRITING)
@@ -782,6 +814,8 @@ def main(argv: list[str] | None = None) -> int:
     if auth is None and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Let op: de assistent is zonder inloggen bereikbaar voor anderen op {args.host}; "
               "zet ASSISTANT_UI_USER en ASSISTANT_UI_PASSWORD of gebruik --auth-file.", file=sys.stderr)
+    if assistant.vectors_pending():
+        assistant.embed_in_background()  # what an earlier run left: found by its words until then
     serve(build_app(assistant, max_mb=args.max_mb), host=args.host, port=args.port, auth=auth)
     return 0
 

@@ -218,7 +218,8 @@ def ingest(paths, prune, as_json, max_mb, **store):
 
     In een map worden README-, LICENSE- en CHANGELOG-bestanden overgeslagen: die beschrijven de map."""
     assistant = _assistant(**store)
-    report = assistant.ingest(paths, prune=prune, max_mb=max_mb, progress=None if as_json else _progress_bar())
+    report = assistant.ingest(paths, prune=prune, max_mb=max_mb, progress=None if as_json else _progress_bar(),
+                              vector_progress=None if as_json else _progress_bar("alinea"))
     if as_json:
         _echo_json(report.to_dict())
     else:
@@ -227,7 +228,8 @@ def ingest(paths, prune, as_json, max_mb, **store):
                    f"overgeslagen (ongewijzigd): {len(report.skipped)}, "
                    f"dubbel (zelfde brief in ander formaat): {len(report.duplicates)}, mislukt: {len(report.failed)}, "
                    f"verwijderd: {len(report.removed)}")
-        click.echo(f"{report.passages_embedded} passages ingebed, {report.pages} pagina's in "
+        click.echo(f"{report.pages} pagina's doorzoekbaar op woorden na {report.searchable_seconds:.1f} s; "
+                   f"{report.passages_embedded} passages ingebed (zoeken op betekenis), alles in "
                    f"{report.seconds:.1f} s ({rate:.1f} pagina's/s)")
         for path, error in report.failed:
             click.echo(f"Mislukt: {error}", err=True)
@@ -258,8 +260,13 @@ def documents(as_json, **store):
     for d in docs:
         kind = KIND_LABELS.get(d.kind, d.kind)
         ocr = f" ({d.ocr_pages} OCR)" if d.ocr_pages else ""
-        click.echo(f"{d.id}  {d.date or '----------'}  {kind:<21} {d.pages:>3} p.{ocr} {d.passages:>4} passages  {d.title}")
+        waiting = "" if d.complete else f" ({d.unembedded} nog zonder vector: alleen op woorden)"
+        click.echo(f"{d.id}  {d.date or '----------'}  {kind:<21} {d.pages:>3} p.{ocr} {d.passages:>4} passages  "
+                   f"{d.title}{waiting}")
     click.echo(f"{len(docs)} documenten")
+    if any(not d.complete for d in docs):
+        click.echo("Zoeken op betekenis volgt voor een deel van de passages: de volgende `assistant ingest` of de "
+                   "app maakt het af.")
 
 
 @main.command()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
+import time
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,7 @@ from assistant.parse.cache import ParseCache
 from assistant.extract.scored_cache import ScoredCache
 from assistant.linking import CANDIDATES, THRESHOLD, Link, idf_table, point_sentences, rank_links
 from assistant.register import RegisterFilter, evidence_query, export_register, later_evidence
-from assistant.search.ingest import IngestReport, Progress, document_id, ingest
+from assistant.search.ingest import IngestReport, Progress, document_id, embed_pending, ingest
 from assistant.search.search import Filters, Mode, Searcher
 from assistant.search.store import Store, StoreConfig
 from assistant.versions import newest
@@ -61,6 +62,8 @@ class Assistant:
         self._later_at: tuple[int, int] | None = None
         self._idf: dict[str, float] = {}
         self._idf_at: tuple[int, int] | None = None
+        self._background: threading.Thread | None = None
+        self._background_progress: tuple[int, int] = (0, 0)
 
     @property
     def embedder(self):
@@ -87,12 +90,54 @@ class Assistant:
     # -- documents --------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | Path], *, prune: bool = False, max_mb: float = 100,
-               progress: Progress | None = None) -> IngestReport:
+               progress: Progress | None = None, vector_progress: Progress | None = None,
+               vectors_later: bool = False) -> IngestReport:
+        """Add files: committed and searchable by their words first, then their vectors (with
+        ``vectors_later`` the caller runs ``embed_pending``, for example in the background)."""
+        started = time.perf_counter()
         with self._write_lock:
             report = ingest(paths, self.store, self.embedder, prune=prune, max_mb=max_mb, progress=progress,
-                            cache=self.parse_cache, scored=self.scored_cache)
+                            cache=self.parse_cache, scored=self.scored_cache, vectors_later=True)
             self.searcher.refresh()  # rebuild and save the lexical index now, not on the next query
-            return report
+        report.searchable_seconds = time.perf_counter() - started
+        if not vectors_later:
+            report.passages_embedded = self.embed_pending(progress=vector_progress)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def embed_pending(self, progress: Progress | None = None, rounds: int | None = None) -> int:
+        """Give the passages still without a vector theirs (the second stage of ingest; also what
+        an earlier run left); returns how many were done. Searches go on meanwhile."""
+        return embed_pending(self.store, self.embedder, progress, lock=lambda: self._write_lock, rounds=rounds)
+
+    def vectors_pending(self) -> int:
+        """How many passages are found by their words only, until their vector is written."""
+        return self.store.vectors_pending()
+
+    def embed_in_background(self) -> None:
+        """Run ``embed_pending`` in a thread of this process (one at a time), for an app that
+        keeps answering meanwhile; ``background_progress`` says how far it is."""
+        with self._open_lock:
+            if self._background is not None and self._background.is_alive():
+                return
+            self._background_progress = (0, 0)
+            self._background = threading.Thread(target=self._embed_quietly, name="vectoren", daemon=True)
+            self._background.start()
+
+    def background_progress(self) -> tuple[int, int] | None:
+        """(done, total) passages of the vectors being written in the background; None when idle."""
+        thread = self._background
+        return self._background_progress if thread is not None and thread.is_alive() else None
+
+    def _embed_quietly(self) -> None:
+        def note(done: int, total: int, _name: str) -> None:
+            self._background_progress = (done, total)
+
+        try:
+            self._background_progress = (0, self.vectors_pending())
+            self.embed_pending(progress=note)
+        except Exception:  # noqa: BLE001 - a thread has no caller: what is left is done at the next start
+            logging.getLogger(__name__).exception("vectoren schrijven is gestopt; de volgende start gaat verder")
 
     @property
     def parse_cache(self) -> ParseCache:
@@ -112,7 +157,7 @@ class Assistant:
         return Path(self.config.index_dir) / "uploads"
 
     def add_uploads(self, files: Iterable[str | Path], *, max_mb: float = 100,
-                    progress: Progress | None = None) -> IngestReport:
+                    progress: Progress | None = None, vectors_later: bool = False) -> IngestReport:
         """Keep a copy of each uploaded file beside the index and ingest the copies.
 
         A copy is named by its content (``uploads/<hash>/<name>``), so two different letters with
@@ -126,7 +171,7 @@ class Assistant:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
             kept.append(target)
-        report = self.ingest(kept, max_mb=max_mb, progress=progress)
+        report = self.ingest(kept, max_mb=max_mb, progress=progress, vectors_later=vectors_later)
         for path in [p for p, _ in report.failed] + [p for p, _ in report.duplicates]:
             self._delete_upload(Path(path))
         return report

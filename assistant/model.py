@@ -218,6 +218,12 @@ class DocumentInfo:
     addressee: str | None = None
     commitments: int = 0
     ocr_pages: int = 0  # pages read by OCR (a scan)
+    unembedded: int = 0  # passages still waiting for their vector (found by words only until then)
+
+    @property
+    def complete(self) -> bool:
+        """Searchable by meaning as well as by words: every passage has its vector."""
+        return self.unembedded == 0
 
     @property
     def pages_text(self) -> str:

@@ -57,7 +57,8 @@ def run(files: list[Path], label: str, embedder, store: Store) -> None:
         t3 = time.perf_counter()
         info = document_info(doc, len(parts))
         store.write_passages(info, parts, vectors)
-        store.write_commitments(info, commitments, vectors[[_containing(parts, c.source.start) for c in commitments]])
+        holding = [_containing(parts, c.source.start) for c in commitments]
+        store.write_commitments(info, commitments, vectors[holding], [parts[i].id for i in holding])
         store.commit_document(info, vectors.mean(axis=0))
         t4 = time.perf_counter()
         for key, value in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):

@@ -583,3 +583,31 @@ def test_the_login_page_names_no_endpoint_and_no_label(tmp_path):
             assert word not in page, word
     finally:
         app.close()
+
+
+def test_an_upload_is_searchable_by_its_words_while_its_vectors_are_written(served, letters):
+    embed, started, release = served.assistant.embed_pending, threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):
+        started.set()
+        release.wait(30)
+        return embed(*args, **kwargs)
+
+    served.assistant.embed_pending = held
+    try:
+        assert "1 document toegevoegd" in served.add(write_letter(letters, "logeren.txt"))
+        assert started.wait(30)
+        (row,) = served.rows()
+        assert row[5].endswith("(zoeken op woorden; op betekenis volgt)")
+        assert cited_pages(served.search("logeervoorziening mantelzorgers")[0])  # found by its words already
+        line = served.call(api_name="/vectors")[0]
+        assert "Zoeken op betekenis wordt voorbereid" in str(line)
+    finally:
+        release.set()
+    deadline = time.monotonic() + 60
+    while served.assistant.background_progress() is not None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    served.call(api_name="/vectors")
+    (row,) = served.rows()
+    assert isinstance(row[5], int) and row[5] > 0
+    assert served.assistant.vectors_pending() == 0

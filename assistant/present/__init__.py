@@ -112,6 +112,11 @@ def field_value(value: str | None) -> str:
         return value
 
 
+def number(n: int) -> str:
+    """12.500: a count with Dutch thousands dots."""
+    return f"{n:,}".replace(",", ".")
+
+
 def money(eur: float) -> str:
     """€ 1.250.000: whole euros with Dutch thousands dots."""
     return f"€ {eur:,.0f}".replace(",", ".")

@@ -1,8 +1,13 @@
-"""Incremental ingest: files -> parsed documents -> passages -> embeddings -> store.
+"""Incremental ingest: files -> parsed documents -> passages -> store, then embeddings.
 
 By content hash: an unchanged file is skipped before it is even parsed; a changed file
 replaces all its passages; with ``prune``, documents whose file disappeared from an
 ingested folder are removed. A file that fails to parse is reported and the batch goes on.
+
+Two stages: every file's passages, lexical postings and commitments are committed first, so a
+batch is searchable by its words and its commitments are in the register long before the
+slow part, the embedding, is done; ``embed_pending`` then gives the passages their vectors, in
+batches, resumable (what is left when a process stops is done by the next ingest or app start).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +57,7 @@ class IngestReport:
     passages_embedded: int = 0
     pages: int = 0
     seconds: float = 0.0
+    searchable_seconds: float = 0.0  # until every file was committed (found by its words)
 
     @property
     def exit_code(self) -> int:
@@ -69,6 +76,7 @@ class IngestReport:
             "passages_embedded": self.passages_embedded,
             "pages": self.pages,
             "seconds": round(self.seconds, 2),
+            "searchable_seconds": round(self.searchable_seconds, 2),
         }
 
 
@@ -113,12 +121,15 @@ def ingest(
     progress: Progress | None = None,
     cache: ParseCache | None = None,
     scored: ScoredCache | None = None,
+    vectors_later: bool = False,
+    vector_progress: Progress | None = None,
 ) -> IngestReport:
     """Add files and folders to the index; with ``cache``, parses are kept and reused by content,
     with ``scored`` every scored sentence (for a later compare).
 
     Files with pages to read by OCR (scans) come last: every file with a text layer is committed,
-    and so searchable, before the first scanned page is read."""
+    and so searchable, before the first scanned page is read. Then the vectors of every passage
+    still without one (``embed_pending``), unless ``vectors_later``: the caller does that."""
     started = time.perf_counter()
     paths = list(paths)
     report = IngestReport()
@@ -141,8 +152,45 @@ def ingest(
         progress(len(files), len(files), "")
     if prune:
         report.removed = prune_missing([Path(p) for p in paths if Path(p).is_dir()], store)
+    report.searchable_seconds = time.perf_counter() - started
+    if not vectors_later:
+        report.passages_embedded = embed_pending(store, embedder, vector_progress)
     report.seconds = time.perf_counter() - started
     return report
+
+
+# Passages read from the store per round of the second stage (texts of similar length are then
+# embedded together, so both cores finish a call at about the same time).
+VECTOR_ROUND = 256
+
+
+def embed_pending(store: Store, embedder, progress: Progress | None = None,
+                  lock: Callable[[], AbstractContextManager] = nullcontext, rounds: int | None = None) -> int:
+    """Give every passage still without a vector its vector (all, or ``rounds`` rounds of
+    ``VECTOR_ROUND``); returns how many were done. ``lock`` is held while a round is written, not
+    while it is embedded. Another process may do the same passages at the same time: the result
+    is the same vector, written twice."""
+    total = store.vectors_pending()
+    done = 0
+    previous: list[str] = []
+    while rounds is None or rounds > 0:
+        ids, texts, metas = store.pending_vectors(VECTOR_ROUND)
+        if not ids:
+            break
+        if ids == previous:  # the store did not take them: stop rather than loop
+            raise AssistantError("De vectoren van de index konden niet worden opgeslagen; herhaal de opdracht")
+        previous = ids
+        order = sorted(range(len(ids)), key=lambda i: len(texts[i]))
+        vectors = np.asarray(embedder.embed_passages([texts[i] for i in order]), dtype=np.float32)
+        with lock():
+            store.attach_vectors([ids[i] for i in order], [metas[i] for i in order], vectors)
+        done += len(ids)
+        total = max(total, done)
+        if progress:
+            progress(done, total, "")
+        if rounds is not None:
+            rounds -= 1
+    return done
 
 
 def _ingest_reported(path: Path, done: int, total: int, store: Store, embedder, report: IngestReport, max_mb: float,
@@ -199,26 +247,25 @@ def _ingest_one(path: Path, store: Store, embedder, report: IngestReport, max_mb
     commitments = [s.commitment for s in scored if s.accepted]
     if scored_cache is not None:
         scored_cache.put(doc, scored)  # a later compare of this version need not score it again
-    vectors = np.asarray(embedder.embed_passages([p.text for p in passages]), dtype=np.float32)
     info = document_info(doc, len(passages))
     info.commitments = len(commitments)
+    info.unembedded = len(passages)  # the vectors follow (embed_pending)
     store.begin_version(info)
     try:
-        store.write_passages(info, passages, vectors)
-        # A commitment is stored with the vector of the passage it stands in: embedding is the
-        # slow step of ingest, and the passage is what a later search should find anyway.
-        store.write_commitments(info, commitments,
-                                vectors[[_containing(passages, c.source.start) for c in commitments]])
+        store.write_passages(info, passages, None)
+        # A commitment gets the vector of the passage it stands in: embedding is the slow step
+        # of ingest, and the passage is what a later search should find anyway.
+        store.write_commitments(info, commitments, None,
+                                [passages[_containing(passages, c.source.start)].id for c in commitments])
         if os.environ.get(_CRASH_ENV):
             os._exit(137)
-        store.commit_document(info, _mean_vector(vectors))
+        store.commit_document(info, None)
     except BaseException:
         try:
             store.abandon_version(info)
         except Exception:  # noqa: BLE001 - the store itself failed: the record stays, the next ingest cleans up
             pass
         raise
-    report.passages_embedded += len(passages)
     report.pages += doc.pages
     (report.updated if existing else report.added).append(str(path))
 
@@ -243,12 +290,6 @@ def _containing(passages, offset: int) -> int:
         if passage.start <= offset < passage.end + 2:
             return index
     return len(passages) - 1
-
-
-def _mean_vector(vectors: np.ndarray) -> np.ndarray:
-    mean = vectors.mean(axis=0)
-    norm = np.linalg.norm(mean)
-    return mean / norm if norm else mean
 
 
 def prune_missing(folders: list[Path], store: Store) -> list[str]:

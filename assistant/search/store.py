@@ -14,6 +14,13 @@ every passage, and deletes a pending version only when its writer is gone: a pro
 machine that no longer runs, or a record older than the lease (``PENDING_LEASE_S``). Another
 writer's work in progress is left alone.
 
+Ingest writes in two stages. First a document's passages and commitments, with a stand-in
+vector each and ``dense: False``, and its record: committed, so it is found by the lexical search
+and its commitments are in the register at once. Then the vectors, in batches, from any process
+(``pending_vectors`` / ``attach_vectors``): the dense search leaves passages without one out until
+then, and the record counts how many are still to do (``DocumentInfo.unembedded``). What is left
+when a process stops stays marked, and the next ingest or app start finishes it.
+
 A rebuild (``assistant reindex``) never touches the index in use: it writes a new *generation*
 of the three collections beside it, with a journal of the files still to do, and switches the
 active generation in one write at the end (``GenerationSwitch``). A rebuild that is killed
@@ -210,27 +217,80 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def write_passages(self, info: DocumentInfo, passages: Sequence[Passage], vectors: np.ndarray) -> None:
-        """Write one version's passages; invisible until ``commit_document``."""
+    def write_passages(self, info: DocumentInfo, passages: Sequence[Passage], vectors: np.ndarray | None) -> None:
+        """Write one version's passages; invisible until ``commit_document``. Without ``vectors``
+        each gets a stand-in and waits for ``attach_vectors``."""
+        dense = vectors is not None
         for start in range(0, len(passages), _PAGE):
             chunk = passages[start:start + _PAGE]
             self._passages.upsert(
                 ids=[p.id for p in chunk],
-                embeddings=np.asarray(vectors[start:start + _PAGE], dtype=np.float32),
+                embeddings=np.asarray(vectors[start:start + _PAGE], dtype=np.float32) if dense
+                else _stand_ins([p.id for p in chunk], self.dim),
                 documents=[p.text for p in chunk],
-                metadatas=[_passage_meta(p, info) for p in chunk],
+                metadatas=[_passage_meta(p, info, dense) for p in chunk],
             )
 
-    def write_commitments(self, info: DocumentInfo, commitments: Sequence[Commitment], vectors: np.ndarray) -> None:
-        """Write one version's commitments; like passages, invisible until the commit."""
+    def write_commitments(self, info: DocumentInfo, commitments: Sequence[Commitment], vectors: np.ndarray | None,
+                          passage_ids: Sequence[str]) -> None:
+        """Write one version's commitments, each with the passage it stands in (whose vector it
+        shares); like passages, invisible until the commit."""
         if not commitments:
             return
+        ids = [f"{c.id}-{info.version[:12]}" for c in commitments]
         self._commitments.upsert(
-            ids=[f"{c.id}-{info.version[:12]}" for c in commitments],
-            embeddings=np.asarray(vectors, dtype=np.float32),
+            ids=ids,
+            embeddings=np.asarray(vectors, dtype=np.float32) if vectors is not None else _stand_ins(ids, self.dim),
             documents=[c.text for c in commitments],
-            metadatas=[_commitment_meta(c, info) for c in commitments],
+            metadatas=[_commitment_meta(c, info, passage, vectors is not None)
+                       for c, passage in zip(commitments, passage_ids)],
         )
+
+    # -- the second stage: vectors --------------------------------------------------------------
+
+    def pending_vectors(self, limit: int) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """Up to ``limit`` passages still without their vector: ids, texts and metadata."""
+        batch = self._passages.get(where={"dense": False}, limit=limit, include=["documents", "metadatas"])
+        return list(batch["ids"]), list(batch["documents"] or []), list(batch["metadatas"] or [])
+
+    def vectors_pending(self) -> int:
+        """How many passages still wait for their vector (a read of those passages' ids only)."""
+        return len(self._passages.get(where={"dense": False}, include=[])["ids"])
+
+    def attach_vectors(self, ids: Sequence[str], metas: Sequence[dict[str, Any]], vectors: np.ndarray) -> None:
+        """Give passages (from ``pending_vectors``) their vectors, and the commitments in them;
+        a document whose last passage got one gets its mean vector and counts as complete. A
+        passage of a version that was replaced or removed meanwhile is not brought back: Chroma's
+        update skips ids that no longer exist."""
+        if not ids:
+            return
+        vectors = np.asarray(vectors, dtype=np.float32)
+        self._passages.update(ids=list(ids), embeddings=vectors,
+                              metadatas=[{**meta, "dense": True} for meta in metas])
+        by_passage = dict(zip(ids, vectors))
+        linked = self._commitments.get(where={"passage": {"$in": list(ids)}}, include=["metadatas"])
+        if linked["ids"]:
+            self._commitments.update(
+                ids=linked["ids"], embeddings=np.stack([by_passage[m["passage"]] for m in linked["metadatas"]]),
+                metadatas=[{**m, "dense": True} for m in linked["metadatas"]])
+        for doc_id, version in {(m["doc_id"], m["version"]) for m in metas}:
+            self._count_vectors(doc_id, version)
+        self._bump()
+
+    def _count_vectors(self, doc_id: str, version: str) -> None:
+        records = self._documents.get(ids=[doc_id], include=["metadatas"])
+        if not records["ids"] or records["metadatas"][0].get("version") != version:
+            return  # replaced or removed meanwhile
+        meta = dict(records["metadatas"][0])
+        this = {"$and": [{"doc_id": doc_id}, {"version": version}]}
+        left = len(self._passages.get(where={"$and": [*this["$and"], {"dense": False}]}, include=[])["ids"])
+        meta["unembedded"] = left
+        if left:
+            self._documents.update(ids=[doc_id], metadatas=[meta])
+            return
+        vectors = np.asarray(self._passages.get(where=this, include=["embeddings"])["embeddings"], dtype=np.float32)
+        self._documents.update(ids=[doc_id], metadatas=[meta],
+                               embeddings=[mean_vector(vectors) if len(vectors) else _stand_ins([doc_id], self.dim)[0]])
 
     def begin_version(self, info: DocumentInfo) -> None:
         """Record that this process is about to write ``info.version`` (before any passage)."""
@@ -243,11 +303,12 @@ class Store:
         self._drop_uncommitted(info.id, info.version)
         self._pending.delete(ids=[_pending_id(info.id, info.version)])
 
-    def commit_document(self, info: DocumentInfo, vector: np.ndarray) -> None:
+    def commit_document(self, info: DocumentInfo, vector: np.ndarray | None) -> None:
         """Make ``info.version`` the visible version of the document, then drop older ones, except
-        versions another writer is still writing (they replace this one when they commit)."""
-        self._documents.upsert(ids=[info.id], embeddings=[np.asarray(vector, dtype=np.float32)],
-                               metadatas=[_clean(info.to_dict())])
+        versions another writer is still writing (they replace this one when they commit).
+        Without ``vector`` (its passages wait for theirs) the record gets a stand-in."""
+        vector = _stand_ins([info.id], self.dim)[0] if vector is None else np.asarray(vector, dtype=np.float32)
+        self._documents.upsert(ids=[info.id], embeddings=[vector], metadatas=[_clean(info.to_dict())])
         self._drop_stale(info.id, info.version)
         # Last: a crash before this line leaves the record, and the clean-up finishes the job.
         self._pending.delete(ids=[_pending_id(info.id, info.version)])
@@ -320,7 +381,8 @@ class Store:
             return []
         committed = {d.id: d.version for d in self.documents()}
         result = self._commitments.query(query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                                         n_results=min(k, total), include=["documents", "metadatas", "distances"])
+                                         n_results=min(k, total), where=_HAS_VECTOR,
+                                         include=["documents", "metadatas", "distances"])
         return [(_commitment(text, meta), 1.0 - float(dist))
                 for text, meta, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])
                 if committed.get(meta["doc_id"]) == meta["version"]]
@@ -365,6 +427,10 @@ class Store:
         total = self._passages.count()
         if total == 0:
             return []
+        if self._passages.get(where={"dense": False}, limit=1, include=[])["ids"]:
+            # Some passages still have a stand-in vector: leave them out (a filter costs time,
+            # so only while there are such passages).
+            where = {"$and": [where, _HAS_VECTOR]} if where else _HAS_VECTOR
         result = self._passages.query(query_embeddings=[np.asarray(vector, dtype=np.float32)],
                                       n_results=min(k, total), where=where or None, include=["distances"])
         return [(pid, 1.0 - float(dist)) for pid, dist in zip(result["ids"][0], result["distances"][0])]
@@ -503,7 +569,31 @@ def recorded_documents(config: StoreConfig) -> list[DocumentInfo]:
     return [DocumentInfo.from_dict(dict(m)) for m in records["metadatas"] or []]
 
 
-def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
+# Records written before the two stages have no "dense" key: they have their vector.
+_HAS_VECTOR = {"dense": {"$ne": False}}
+
+
+def _stand_ins(ids: Sequence[str], dim: int) -> np.ndarray:
+    """A vector per id until the real one is there: pseudo-random unit vectors (fixed per id),
+    far from each other and from real text, so the vector index stays well spread; searches
+    leave them out by their ``dense: False`` mark."""
+    import zlib
+
+    out = np.empty((len(ids), dim), dtype=np.float32)
+    for row, key in enumerate(ids):
+        values = np.random.default_rng(zlib.crc32(key.encode())).standard_normal(dim)
+        out[row] = values / np.linalg.norm(values)
+    return out
+
+
+def mean_vector(vectors: np.ndarray) -> np.ndarray:
+    """The normalised mean of a document's passage vectors: its record's vector."""
+    mean = vectors.mean(axis=0)
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm else mean
+
+
+def _passage_meta(p: Passage, info: DocumentInfo, dense: bool = True) -> dict[str, Any]:
     return _clean({
         "doc_id": info.id,
         "version": info.version,
@@ -518,6 +608,7 @@ def _passage_meta(p: Passage, info: DocumentInfo) -> dict[str, Any]:
         "point": p.point,
         "heading": p.heading,
         "ocr": True if p.ocr else None,
+        "dense": dense,
     })
 
 
@@ -552,9 +643,12 @@ def _int_day(value: int | None) -> date | None:
     return date(value // 10000, value // 100 % 100, value % 100) if value else None
 
 
-def _commitment_meta(c: Commitment, info: DocumentInfo) -> dict[str, Any]:
+def _commitment_meta(c: Commitment, info: DocumentInfo, passage: str | None = None,
+                     dense: bool = True) -> dict[str, Any]:
     return _clean({
         "doc_id": info.id,
+        "passage": passage,
+        "dense": dense,
         "version": info.version,
         "doc_title": info.title,
         "doc_date": day_int(info.date),
