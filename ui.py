@@ -34,7 +34,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 import gradio as gr  # noqa: E402
 
 from assistant import present  # noqa: E402
-from assistant.core import Assistant, Filters, RegisterFilter, StoreConfig  # noqa: E402
+from assistant.core import Assistant, Background, Filters, RegisterFilter, StoreConfig  # noqa: E402
 from assistant.errors import AssistantError, UnsupportedType  # noqa: E402
 from assistant.model import Commitment, DocumentInfo, Hit  # noqa: E402
 from assistant.present import html as fragments  # noqa: E402
@@ -213,12 +213,16 @@ def _passages_cell(doc: DocumentInfo) -> Any:
     return f"{doc.passages} (zoeken op woorden; op betekenis volgt)"
 
 
-def vectors_status(progress: tuple[int, int] | None) -> str:
-    """The line above the table while vectors are written in the background; empty otherwise."""
-    if progress is None:
+def background_status(work: Background | None) -> str:
+    """The line above the table while the background stage runs (a scan read by OCR, vectors
+    written); empty when it is idle."""
+    if work is None:
         return ""
-    done, total = progress
-    shown = f"{present.number(done)} van {present.number(total)} passages klaar" if total else "bezig"
+    if work.stage == "ocr":
+        pages = f", pagina {present.number(work.done)} van {present.number(work.total)}" if work.total else ""
+        return (f"Scan wordt gelezen met OCR: {work.name}{pages}. Het document verschijnt in de lijst zodra het "
+                "gelezen is; zoeken in de andere documenten kan gewoon.")
+    shown = f"{present.number(work.done)} van {present.number(work.total)} passages klaar" if work.total else "bezig"
     return (f"Zoeken op betekenis wordt voorbereid ({shown}). De nieuwe documenten zijn al te vinden op "
             "hun woorden en hun toezeggingen staan in het overzicht.")
 
@@ -256,16 +260,27 @@ def documents_tab(app: App) -> None:
             # Copies are kept beside the index (Gradio's own are temporary), named by content.
             report = app.assistant.add_uploads(kept, max_mb=app.max_mb, progress=_progress(progress, "Index bijwerken"),
                                                vectors_later=True)
-            app.assistant.embed_in_background()  # searchable by words now; by meaning when this is done
+            # Searchable by words now; scans and search by meaning follow in the background.
+            app.assistant.embed_in_background(report.scans_waiting)
         return (fragments.ingest_report(report, rejected), None, *refresh())
 
-    def watch(shown: bool):
-        """Every few seconds: how far the vectors are; the table once more when they are done."""
-        line = vectors_status(app.assistant.background_progress())
-        busy = bool(line)
-        if busy or not shown:
-            return gr.update(value=line, visible=busy), busy, gr.update(), gr.update()
-        return gr.update(value="", visible=False), False, *refresh()
+    def watch(seen: tuple[str, str], current: str | None):
+        """Every few seconds: how far the background stage is, and what it could not add. The
+        table is read again when a scan was added and when the stage is done; the chosen
+        document stays chosen."""
+        work = app.assistant.background()
+        step, kept = seen
+        failed = app.assistant.background_failures()
+        if failed:
+            kept = "Niet toegevoegd na het lezen met OCR: " + " ".join(failed)
+        text = "\n\n".join(filter(None, (background_status(work), kept)))
+        now = f"{work.stage}:{work.name}" if work is not None else ""
+        if now == step and not failed:
+            return gr.update(value=text, visible=bool(text)), (now, kept), gr.update(), gr.update()
+        docs = app.assistant.documents()
+        value = current if current in {d.id for d in docs} else None
+        return (gr.update(value=text, visible=bool(text)), (now, kept), _document_rows(docs),
+                gr.update(choices=_document_choices(docs), value=value))
 
     @shown_errors
     def remove(doc_id: str | None):
@@ -289,8 +304,8 @@ def documents_tab(app: App) -> None:
                 add_button = gr.Button("Toevoegen aan de index", variant="primary")
             with gr.Column(scale=2):
                 status = _html("documents-status", label="Uitkomst")
-        vectors = gr.Markdown(visible=False, elem_id="vectors-status")
-        vectors_shown = gr.State(False)
+        second_stage = gr.Markdown(visible=False, elem_id="background-status")
+        seen = gr.State(("", ""))
         table = gr.Dataframe(headers=_TABLE_HEADERS, label="Documenten in de index", interactive=False,
                              elem_id="documents-table", wrap=True,
                              column_widths=["32%", "13%", "9%", "10%", "7%", "7%", "22%"])
@@ -304,8 +319,8 @@ def documents_tab(app: App) -> None:
             reindex_button = gr.Button("Index opnieuw opbouwen", variant="secondary")
 
     app.blocks.load(refresh, outputs=[table, choice], api_name="documents")
-    gr.Timer(3).tick(watch, inputs=vectors_shown, outputs=[vectors, vectors_shown, table, choice],
-                     show_progress="hidden", api_name="vectors")
+    gr.Timer(3).tick(watch, inputs=[seen, choice], outputs=[second_stage, seen, table, choice],
+                     show_progress="hidden", api_name="background")
     # One progress bar per batch, where the user just dropped the files (or on the table, for a rebuild).
     add_button.click(add, inputs=files, outputs=[status, files, table, choice], api_name="add",
                      show_progress_on=files, **WRITING)
@@ -815,7 +830,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Let op: de assistent is zonder inloggen bereikbaar voor anderen op {args.host}; "
               "zet ASSISTANT_UI_USER en ASSISTANT_UI_PASSWORD of gebruik --auth-file.", file=sys.stderr)
     if assistant.vectors_pending():
-        assistant.embed_in_background()  # what an earlier run left: found by its words until then
+        assistant.embed_in_background()  # what an earlier run left is found by its words until then
     serve(build_app(assistant, max_mb=args.max_mb), host=args.host, port=args.port, auth=auth)
     return 0
 

@@ -16,6 +16,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -40,10 +41,21 @@ from assistant.tracking import suggest
 from assistant.views import DraftResult, PointsView, ReminderResult, SearchView, RegisterView, points_view, standing, wants_evidence
 
 __all__ = [
-    "Assistant", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
+    "Assistant", "Background", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
     "Progress", "RegisterFilter", "RegisterView", "StoreConfig", "evaluate_commitments", "evaluate_extract",
     "evaluate_links", "evaluate_retrieval", "evaluate_structure", "train_commitments",
 ]
+
+
+@dataclass
+class Background:
+    """The background stage as the app shows it: reading a scan ("ocr", pages) or writing
+    vectors ("vectors", passages)."""
+
+    stage: str = "vectors"
+    name: str = ""
+    done: int = 0
+    total: int = 0
 
 
 class Assistant:
@@ -63,7 +75,9 @@ class Assistant:
         self._idf: dict[str, float] = {}
         self._idf_at: tuple[int, int] | None = None
         self._background: threading.Thread | None = None
-        self._background_progress: tuple[int, int] = (0, 0)
+        self._progress = Background()
+        self._queued_scans: list[Path] = []
+        self._failed_scans: list[str] = []
 
     @property
     def embedder(self):
@@ -92,12 +106,14 @@ class Assistant:
     def ingest(self, paths: Iterable[str | Path], *, prune: bool = False, max_mb: float = 100,
                progress: Progress | None = None, vector_progress: Progress | None = None,
                vectors_later: bool = False) -> IngestReport:
-        """Add files: committed and searchable by their words first, then their vectors (with
-        ``vectors_later`` the caller runs ``embed_pending``, for example in the background)."""
+        """Add files: committed and searchable by their words first, then their vectors. With
+        ``vectors_later`` the caller runs the second stage (``embed_in_background``): the vectors,
+        and the scans, which are then not read here but listed in ``report.scans_waiting``."""
         started = time.perf_counter()
         with self._write_lock:
             report = ingest(paths, self.store, self.embedder, prune=prune, max_mb=max_mb, progress=progress,
-                            cache=self.parse_cache, scored=self.scored_cache, vectors_later=True)
+                            cache=self.parse_cache, scored=self.scored_cache, vectors_later=True,
+                            scans_later=vectors_later)
             self.searcher.refresh()  # rebuild and save the lexical index now, not on the next query
         report.searchable_seconds = time.perf_counter() - started
         if not vectors_later:
@@ -114,30 +130,73 @@ class Assistant:
         """How many passages are found by their words only, until their vector is written."""
         return self.store.vectors_pending()
 
-    def embed_in_background(self) -> None:
-        """Run ``embed_pending`` in a thread of this process (one at a time), for an app that
-        keeps answering meanwhile; ``background_progress`` says how far it is."""
+    def embed_in_background(self, scans: Iterable[str | Path] = ()) -> None:
+        """The second stage of ingest in a thread of this process, for an app that keeps
+        answering meanwhile: the ``scans`` (``IngestReport.scans_waiting``) read by OCR and
+        added, then every passage's vector. One such thread at a time; ``background`` says how
+        far it is, and which scans could not be added."""
         with self._open_lock:
             if self._background is not None and self._background.is_alive():
+                self._queued_scans.extend(Path(p) for p in scans)
                 return
-            self._background_progress = (0, 0)
-            self._background = threading.Thread(target=self._embed_quietly, name="vectoren", daemon=True)
+            self._queued_scans = [Path(p) for p in scans]
+            self._progress = Background()
+            self._background = threading.Thread(target=self._second_stage, name="tweede-fase", daemon=True)
             self._background.start()
 
-    def background_progress(self) -> tuple[int, int] | None:
-        """(done, total) passages of the vectors being written in the background; None when idle."""
+    def background(self) -> Background | None:
+        """How far the background stage is; None when it is idle (its last failures stay in
+        ``background_failures`` until read)."""
         thread = self._background
-        return self._background_progress if thread is not None and thread.is_alive() else None
+        return self._progress if thread is not None and thread.is_alive() else None
 
-    def _embed_quietly(self) -> None:
-        def note(done: int, total: int, _name: str) -> None:
-            self._background_progress = (done, total)
+    def background_failures(self) -> list[str]:
+        """The scans the background stage could not add since the last call, with their reason."""
+        with self._open_lock:
+            failed, self._failed_scans = self._failed_scans, []
+            return failed
 
+    def _second_stage(self) -> None:
+        progress = self._progress
         try:
-            self._background_progress = (0, self.vectors_pending())
+            while True:
+                with self._open_lock:
+                    if not self._queued_scans:
+                        break
+                    scan = self._queued_scans.pop(0)
+                self._read_scan(scan, progress)
+            progress.stage, progress.name = "vectors", ""
+            progress.done, progress.total = 0, self.vectors_pending()
+
+            def note(done: int, total: int, _name: str) -> None:
+                progress.done, progress.total = done, total
+
             self.embed_pending(progress=note)
         except Exception:  # noqa: BLE001 - a thread has no caller: what is left is done at the next start
-            logging.getLogger(__name__).exception("vectoren schrijven is gestopt; de volgende start gaat verder")
+            logging.getLogger(__name__).exception("de tweede fase is gestopt; de volgende start gaat verder")
+
+    def _read_scan(self, scan: Path, progress: Background) -> None:
+        """OCR a scan outside the write lock (its parse is kept), then add it (which takes the
+        parse from the cache)."""
+        from assistant.parse import ocr
+
+        progress.stage, progress.name, progress.done, progress.total = "ocr", scan.name, 0, 0
+
+        def note(done: int, total: int) -> None:
+            progress.done, progress.total = done, total
+
+        try:
+            with ocr.reporting(note):
+                self.parse_cache.parse(scan)
+            report = self.ingest([scan], vectors_later=True)
+        except AssistantError as exc:
+            failed = [str(exc)]
+        else:
+            failed = [message for _, message in report.failed]
+        if failed:
+            self._delete_upload(scan)
+            with self._open_lock:
+                self._failed_scans.extend(failed)
 
     @property
     def parse_cache(self) -> ParseCache:

@@ -198,17 +198,82 @@ def archive() -> None:
               f"{seconds:.1f} | {(first_ocr or [seconds])[0]:.1f} s |")
 
 
+def versus_ocrmypdf(binary: str, dpi: int, pages_per_doc: int) -> None:
+    """The same image-only pages read by our OCR (pytesseract, our line layout) and by OCRmyPDF
+    (its text layer, with and without its deskew, then our PDF reader): errors against the
+    page's own text layer, seconds per page; and the real scans against the publisher's OCR.
+    OCRmyPDF is not a dependency: it is measured when its command is named (``--ocrmypdf``)."""
+    import shutil
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from assistant.parse import parse_document
+
+    if not shutil.which(binary):
+        print(f"\n{binary} not found: OCRmyPDF not measured")
+        return
+    folder = Path(tempfile.mkdtemp())
+    readers = {
+        "ours (pytesseract)": None,
+        "OCRmyPDF": [binary, "-l", "nld", "--output-type", "pdf", "--jobs", "2", "-q"],
+        "OCRmyPDF --deskew": [binary, "-l", "nld", "--output-type", "pdf", "--jobs", "2", "-q", "--deskew"],
+    }
+
+    def read(command, image: Path) -> str:
+        if command is None:
+            return parse_document(image).text
+        out = folder / f"{image.stem}_{len(command)}_ocrmypdf.pdf"
+        subprocess.run([*command, str(image), str(out)], check=True, capture_output=True)
+        return parse_document(out, ocr=False).text
+
+    print(f"\n| reader, {dpi} dpi | pages | CER | WER | seconds/page | their words we read (2 real scans) |")
+    print("|---|---|---|---|---|---|")
+    ocr.DPI = dpi
+    images = []
+    for path in BORN_DIGITAL:
+        if path.exists():
+            part = pages_of(path, pages_per_doc, folder)
+            images.append((normalise(parse_document(part, ocr=False).text), scanned(part, dpi, folder)))
+    for label, command in readers.items():
+        chars = char_errors = words = word_errors = pages = 0
+        seconds = 0.0
+        for truth, image in images:
+            start = time.perf_counter()
+            found = normalise(read(command, image))
+            seconds += time.perf_counter() - start
+            char_errors += edit_distance(list(found), list(truth))
+            chars += len(truth)
+            word_errors += edit_distance(found.split(), truth.split())
+            words += len(truth.split())
+            pages += len(PdfReader(str(image)).pages)
+        shared = []
+        for scan, published in PAIRS:
+            if scan.exists() and published.exists():
+                a = set(read(command, scan).casefold().split())
+                b = parse_document(published, ocr=False).text.casefold().split()
+                shared.append(sum(w in a for w in b) / max(1, len(b)))
+        print(f"| {label} | {pages} | {char_errors / max(1, chars):.1%} | {word_errors / max(1, words):.1%} | "
+              f"{seconds / max(1, pages):.2f} | {' / '.join(f'{x:.1%}' for x in shared)} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=2, help="pages per born-digital document")
     parser.add_argument("--dpi", default="200,300")
     parser.add_argument("--skip-quality", action="store_true", help="only the scans, pairs and archive")
+    parser.add_argument("--ocrmypdf", metavar="COMMAND", help="also read the pages with this OCRmyPDF, to compare")
+    parser.add_argument("--only-ocrmypdf", action="store_true", help="only the comparison with OCRmyPDF")
     args = parser.parse_args()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not ocr.available():
         print(f"OCR is not installed: {ocr.INSTALL_HINT}")
         return
     os.environ.pop("ASSISTANT_OCR_CACHE", None)  # measure reading, not a cache (each index here is new)
+    if args.ocrmypdf:
+        versus_ocrmypdf(args.ocrmypdf, int(args.dpi.split(",")[-1]), args.pages)
+        if args.only_ocrmypdf:
+            return
     if not args.skip_quality:
         quality([int(d) for d in args.dpi.split(",")], args.pages)
     scans()

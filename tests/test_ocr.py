@@ -167,3 +167,29 @@ def test_a_scan_whose_pages_were_read_before_is_not_put_last(scanned, tmp_path):
     order: list[str] = []
     again.ingest([scanned, CORPUS / "advies_asd_jeugd_2025.pdf"], progress=lambda d, t, n: order.append(n))
     assert order.index(scanned.name) < order.index("advies_asd_jeugd_2025.pdf")
+
+
+def test_a_scan_is_read_in_the_background_stage_while_the_rest_is_searchable(scanned, tmp_path):
+    """As the app adds files: the letters with a text layer are committed and found at once,
+    the scan is only listed as waiting; the background stage reads it (its pages reported),
+    adds it and writes every vector."""
+    import time
+
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    report = assistant.ingest([scanned, CORPUS / "advies_asd_jeugd_2025.pdf"], vectors_later=True)
+    assert report.scans_waiting == [str(scanned)] and report.added == [str(CORPUS / "advies_asd_jeugd_2025.pdf")]
+    assert [Path(d.path).name for d in assistant.documents()] == ["advies_asd_jeugd_2025.pdf"]
+    assert assistant.search("wachttijden specialistische jeugdhulp", mode="lexical")
+    seen: list[tuple[str, int, int]] = []
+    assistant.embed_in_background(report.scans_waiting)
+    deadline = time.monotonic() + 120
+    while (work := assistant.background()) is not None and time.monotonic() < deadline:
+        seen.append((work.stage, work.done, work.total))
+        time.sleep(0.05)
+    assert assistant.background() is None and assistant.background_failures() == []
+    assert ("ocr", 2, 2) in seen or ("ocr", 1, 2) in seen
+    scan = next(d for d in assistant.documents() if d.path.endswith(scanned.name))
+    assert scan.ocr_pages == 2 and scan.complete
+    assert assistant.vectors_pending() == 0
+    hit = assistant.search("logeervoorziening mantelzorgers", mode="dense", k=20)
+    assert any(h.document.id == scan.id for h in hit)

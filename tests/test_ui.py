@@ -600,14 +600,14 @@ def test_an_upload_is_searchable_by_its_words_while_its_vectors_are_written(serv
         (row,) = served.rows()
         assert row[5].endswith("(zoeken op woorden; op betekenis volgt)")
         assert cited_pages(served.search("logeervoorziening mantelzorgers")[0])  # found by its words already
-        line = served.call(api_name="/vectors")[0]
+        line = served.call(None, api_name="/background")[0]
         assert "Zoeken op betekenis wordt voorbereid" in str(line)
     finally:
         release.set()
     deadline = time.monotonic() + 60
-    while served.assistant.background_progress() is not None and time.monotonic() < deadline:
+    while served.assistant.background() is not None and time.monotonic() < deadline:
         time.sleep(0.2)
-    served.call(api_name="/vectors")
+    served.call(None, api_name="/background")
     (row,) = served.rows()
     assert isinstance(row[5], int) and row[5] > 0
     assert served.assistant.vectors_pending() == 0

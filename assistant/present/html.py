@@ -131,6 +131,11 @@ def ingest_report(report: IngestReport | None, rejected: list[str]) -> str:
             n = len(report.skipped)
             lines.append(f"{plural(n, 'bestand stond', 'bestanden stonden')} al ongewijzigd in de index en "
                          f"{'is' if n == 1 else 'zijn'} overgeslagen.")
+        if report.scans_waiting:
+            n = len(report.scans_waiting)
+            lines.append(f"{plural(n, 'scan wordt', 'scans worden')} op de achtergrond gelezen met OCR: "
+                         f"{_names(report.scans_waiting)}. {'Het document verschijnt' if n == 1 else 'De documenten verschijnen'} in de "
+                         "lijst zodra het lezen klaar is; u kunt intussen gewoon verder werken.")
         if report.duplicates:
             lines.append(f"{plural(len(report.duplicates), 'bestand is', 'bestanden zijn')} overgeslagen omdat "
                          "dezelfde brief er al in staat (hetzelfde bestand, of de brief in een ander formaat): "

@@ -58,6 +58,7 @@ class IngestReport:
     pages: int = 0
     seconds: float = 0.0
     searchable_seconds: float = 0.0  # until every file was committed (found by its words)
+    scans_waiting: list[str] = field(default_factory=list)  # scans left for the background (scans_later)
 
     @property
     def exit_code(self) -> int:
@@ -77,6 +78,7 @@ class IngestReport:
             "pages": self.pages,
             "seconds": round(self.seconds, 2),
             "searchable_seconds": round(self.searchable_seconds, 2),
+            "scans_waiting": self.scans_waiting,
         }
 
 
@@ -123,13 +125,16 @@ def ingest(
     scored: ScoredCache | None = None,
     vectors_later: bool = False,
     vector_progress: Progress | None = None,
+    scans_later: bool = False,
 ) -> IngestReport:
     """Add files and folders to the index; with ``cache``, parses are kept and reused by content,
     with ``scored`` every scored sentence (for a later compare).
 
     Files with pages to read by OCR (scans) come last: every file with a text layer is committed,
-    and so searchable, before the first scanned page is read. Then the vectors of every passage
-    still without one (``embed_pending``), unless ``vectors_later``: the caller does that."""
+    and so searchable, before the first scanned page is read; with ``scans_later`` they are not
+    read here but listed in ``report.scans_waiting`` (for a background stage). Then the vectors
+    of every passage still without one (``embed_pending``), unless ``vectors_later``: the caller
+    does that."""
     started = time.perf_counter()
     paths = list(paths)
     report = IngestReport()
@@ -144,6 +149,9 @@ def ingest(
             done += 1
         except ocr.OcrDeferred:
             scans.append(path)
+    if scans_later:
+        report.scans_waiting = [str(path) for path in scans]
+        scans = []
     for path in scans:  # the text layers are in: now the scans, page by page
         _ingest_reported(path, done, len(files), store, embedder, report, max_mb, ahead, scored, progress)
         done += 1

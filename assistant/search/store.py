@@ -380,9 +380,13 @@ class Store:
         if total == 0:
             return []
         committed = {d.id: d.version for d in self.documents()}
-        result = self._commitments.query(query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                                         n_results=min(k, total), where=_HAS_VECTOR,
-                                         include=["documents", "metadatas", "distances"])
+        query = [np.asarray(vector, dtype=np.float32)]
+        include = ["documents", "metadatas", "distances"]
+        result = self._commitments.query(query_embeddings=query, n_results=min(k, total), include=include)
+        if any(meta.get("dense") is False for meta in result["metadatas"][0]):
+            # A stand-in vector among the nearest (its passage's vector is still to come): without them.
+            result = self._commitments.query(query_embeddings=query, n_results=min(k, total), where=_HAS_VECTOR,
+                                             include=include)
         return [(_commitment(text, meta), 1.0 - float(dist))
                 for text, meta, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])
                 if committed.get(meta["doc_id"]) == meta["version"]]
@@ -427,12 +431,18 @@ class Store:
         total = self._passages.count()
         if total == 0:
             return []
-        if self._passages.get(where={"dense": False}, limit=1, include=[])["ids"]:
-            # Some passages still have a stand-in vector: leave them out (a filter costs time,
-            # so only while there are such passages).
-            where = {"$and": [where, _HAS_VECTOR]} if where else _HAS_VECTOR
-        result = self._passages.query(query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                                      n_results=min(k, total), where=where or None, include=["distances"])
+        query = np.asarray(vector, dtype=np.float32)
+        result = self._passages.query(query_embeddings=[query], n_results=min(k, total), where=where or None,
+                                      include=["distances", "metadatas"])
+        found = [(pid, 1.0 - float(dist)) for pid, dist, meta in
+                 zip(result["ids"][0], result["distances"][0], result["metadatas"][0]) if meta.get("dense") is not False]
+        if len(found) == len(result["ids"][0]):
+            return found
+        # Stand-in vectors (passages whose vector is still to come) were among the nearest: ask
+        # again without them. A filter on every record is slow, so only then.
+        where = {"$and": [where, _HAS_VECTOR]} if where else _HAS_VECTOR
+        result = self._passages.query(query_embeddings=[query], n_results=min(k, total), where=where,
+                                      include=["distances"])
         return [(pid, 1.0 - float(dist)) for pid, dist in zip(result["ids"][0], result["distances"][0])]
 
 
