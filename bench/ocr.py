@@ -216,8 +216,9 @@ def versus_ocrmypdf(binary: str, dpi: int, pages_per_doc: int) -> None:
     folder = Path(tempfile.mkdtemp())
     readers = {
         "ours (pytesseract)": None,
-        "OCRmyPDF": [binary, "-l", "nld", "--output-type", "pdf", "--jobs", "2", "-q"],
-        "OCRmyPDF --deskew": [binary, "-l", "nld", "--output-type", "pdf", "--jobs", "2", "-q", "--deskew"],
+        "OCRmyPDF": [binary, "-l", "nld", "--output-type", "pdf", "--jobs", "2", "-q", "--force-ocr"],
+        "OCRmyPDF --deskew": [binary, "-l", "nld", "--output-type", "pdf", "--jobs", "2", "-q", "--force-ocr",
+                               "--deskew"],
     }
 
     def read(command, image: Path) -> str:

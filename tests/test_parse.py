@@ -196,3 +196,24 @@ def test_odt_file_is_read_with_headings_lists_and_tables(tmp_path):
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("heading", "Reactie op uw advies"), ("paragraph", "Wij nemen dit advies over."),
         ("list_item", "de wijkteams"), ("paragraph", "Campagne | € 80.000")]
+
+
+def test_a_decision_lists_items_named_onderwerp_are_body_not_letterhead(tmp_path):
+    """A decision list without a salutation, whose items open with "Onderwerp:" (as an OCR'd
+    list reads when the item numbers stand in a margin): the letterhead ends at its last field
+    before the body, and no item is lost to it."""
+    from assistant.parse import parse_document
+
+    path = tmp_path / "besluitenlijst.txt"
+    path.write_text("Gemeente Rijnwaarde\nDatum: 16 september 2025\nOns kenmerk: BW-2025-36\n"
+                    "Onderwerp: Besluitenlijst collegevergadering 16 september 2025\n\n"
+                    "A. Hamerstukken\n\n"
+                    "Het college besluit de besluitenlijst van 9 september 2025 vast te stellen.\n\n"
+                    "Onderwerp: Subsidieaanvraag Voedselbank. Het college besluit een eenmalige subsidie van "
+                    "€ 25.000 te verlenen voor de huur van een koelcel.\n\n"
+                    "Onderwerp: Evaluatie inzet boa's. Het college besluit het evaluatierapport voor "
+                    "kennisgeving aan te nemen.\n", encoding="utf-8")
+    doc = parse_document(path)
+    assert doc.reference == "BW-2025-36"
+    assert doc.blocks[0].text == "A. Hamerstukken"
+    assert any("Voedselbank" in b.text for b in doc.blocks) and any("boa's" in b.text for b in doc.blocks)

@@ -138,6 +138,8 @@ def _field_run_end(texts: list[str]) -> int:
             "datum", "ons kenmerk", "kenmerk", "onderwerp", "betreft", "uw kenmerk", "zaaknummer"
         }:
             last = i
+        elif last >= 0 and _body_line(text):
+            break  # the body has begun: an "Onderwerp:" further down is an item of it (a decision list)
     if last < 0:
         return 0
     end = last + 1
@@ -148,6 +150,13 @@ def _field_run_end(texts: list[str]) -> int:
             and not re.match(r"^\(?[0-9a-z]{1,2}[.)]\s", texts[end]):
         end += 1  # a subject wrapped onto the next line (not the first numbered point)
     return end
+
+
+def _body_line(text: str) -> bool:
+    """A line no letterhead holds: a numbered item, or a sentence (a letterhead's cells are short)."""
+    cells = [c for c in re.split(r"\s{3,}|\t| \| ", text.strip()) if c]
+    return bool(re.match(r"^\(?[0-9]{1,2}[.)]\s+\w", text.strip())) or max(
+        (len(c.split()) for c in cells), default=0) >= 9
 
 
 def read_fields(lines: list[str]) -> dict[str, str]:
