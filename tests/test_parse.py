@@ -217,3 +217,20 @@ def test_a_decision_lists_items_named_onderwerp_are_body_not_letterhead(tmp_path
     assert doc.reference == "BW-2025-36"
     assert doc.blocks[0].text == "A. Hamerstukken"
     assert any("Voedselbank" in b.text for b in doc.blocks) and any("boa's" in b.text for b in doc.blocks)
+
+
+@pytest.mark.parametrize("misread, meant", [
+    ("per 1 januari 2O25", "per 1 januari 2025"),
+    ("een subsidie van € 5O.OOO per jaar", "een subsidie van € 50.000 per jaar"),
+    ("op l5 maart besloten", "op 15 maart besloten"),
+    ("IO.5OO euro, 1O% meer", "10.500 euro, 10% meer"),
+    # words, and letters that stand alone, stay as they are
+    ("Oost, lid 2, artikel I, Il, lO", "Oost, lid 2, artikel I, Il, lO"),
+])
+def test_ocr_look_alike_letters_in_numbers_are_read_as_digits(misread, meant):
+    from assistant.nl.dates import find_dates
+    from assistant.parse.ocr import repair_digits
+
+    assert repair_digits(misread) == meant
+    if "2O25" in misread:
+        assert [d.label for _, _, d in find_dates(repair_digits(misread))] == ["per 1 januari 2025"]

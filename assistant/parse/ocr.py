@@ -68,6 +68,19 @@ class OcrPage:
 
 
 
+# A number as OCR misreads it: digits with letters that look like them (O and o for 0, l and I for
+# 1) and the separators of amounts and dates. At least one real digit, so that a word is never
+# taken for one; the letters must not run on into a word ("Oost", "lid 2").
+_NUMBERISH = re.compile(r"(?<![\w€])(?=[0-9OolI.,]*[0-9])[0-9OolI]+(?:[.,][0-9OolI]+)*(?![\w])")
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
+def repair_digits(text: str) -> str:
+    """OCR's look-alike letters inside numbers read as the digits they are: "1 januari 2O25",
+    "€ 5O.OOO", "l5 maart" become "2025", "50.000", "15". Applied to OCR'd lines only."""
+    return _NUMBERISH.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
+
+
 class OcrDeferred(Exception):
     """Raised instead of reading pages by OCR when the caller asked to read scans last (an ingest
     commits every file with a text layer first, so a long scan never keeps the rest of a batch

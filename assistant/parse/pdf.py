@@ -116,8 +116,8 @@ def _ocr(path: str | Path, pages: list[list[Row]], wanted: list[int], heights: l
         if page.words < _MIN_WORDS_PER_PAGE and _words(pages[page_no - 1]) >= _MIN_WORDS_PER_PAGE:
             continue  # OCR found less than the (poor) text layer had
         # Lines on one baseline (a letterhead label and its value, table cells) join as in a text layer.
-        pages[page_no - 1] = _merge_rows([Row(text=line.text, x=line.x, y=line.y, size=line.size)
-                                          for line in page.lines])
+        pages[page_no - 1] = _merge_rows([Row(text=ocr_engine.repair_digits(line.text), x=line.x, y=line.y,
+                                              size=line.size) for line in page.lines])
         if page.words >= _MIN_WORDS_PER_PAGE:
             read[page_no] = page.confidence
     if read:
