@@ -69,6 +69,9 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                      r"(?:daar|hier|dan\s+ook|daarom|ook)?\s*geen\s+(?:aanleiding|reden|noodzaak)\b",
                      "Wij zien geen aanleiding om een contactpersoon aan te stellen.",
                      "Wij zien aanleiding om een contactpersoon aan te stellen.")),
+    ("disagree", Cue("no_cause", r"\b(?:er\s+is|is\s+er|bestaat|bestaat\s+er)\s+(?:dan\s+ook\s+|daarom\s+|"
+                     r"op\s+dit\s+moment\s+|momenteel\s+)?geen\s+(?:aanleiding|reden|noodzaak)\b",
+                     "Daartoe bestaat geen aanleiding.", "Daartoe bestaat alle aanleiding.")),
     ("disagree", Cue("cannot_go_along", r"\b(?:kunnen|kan)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+meegaan\b|"
                      r"\b(?:hier|daar)\s+(?:kunnen|kan)\s+(?:\w+\s+){0,3}?niet\s+in\s+mee(?:gaan)?\b|"
                      r"\b(?:gaan|gaat)\s+(?:\w+\s+){0,3}?(?:hier|daar)\s+niet\s+in\s+mee\b",
@@ -85,6 +88,11 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                      r"niet\s+voor\s+gekozen\b",
                      "Daar is in dit wetsvoorstel bewust niet voor gekozen.",
                      "Daar is in dit wetsvoorstel bewust voor gekozen.")),
+    ("agree", Cue("met_the_wish", r"(?<!niet\s)\b(?:wordt|is|worden|zijn)\s+(?:(?!niet\b)\w+\s+){0,4}?tegemoetgekomen\s+aan\b|"
+                  r"\bom\s+(?:\w+\s+){0,6}?tegemoet\s+te\s+komen\s+aan\s+(?:de|het|dit|deze)\s+(?:\w+\s+)?"
+                  r"(?:wens|verzoek|zorg|zorgen)\b",
+                  "Hiermee wordt tegemoetgekomen aan de wens van deze leden.",
+                  "Hiermee wordt niet tegemoetgekomen aan de wens van deze leden.")),
     ("agree", Cue("meets_the_request", r"\b(?:kom|komt|komen|voldoe|voldoet|voldoen|ga|gaat|gaan)\s+(?:\w+\s+){0,3}?"
                   r"(?:tegemoet\s+aan|in\s+op|aan)\s+(?:het|dit|deze|dat|die|hun|uw)\s+(?:\w+\s+)?(?:verzoek|wens)\b|"
                   r"\b(?:aan\s+)?(?:het|dit|deze|dat)\s+(?:verzoek|wens)\s+(?:\w+\s+){0,3}?(?:graag\s+)?"
