@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -186,7 +187,8 @@ class Searcher:
         if mode in ("hybrid", "dense"):
             if vector is None:
                 vector = self.embedder.embed_queries([query])[0]
-            dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where()) if _committed(state, pid)]
+            dense = [(pid, s) for pid, s in self.store.query(vector, n, filters.where(), marked=state.waiting)
+                     if _committed(state, pid)]
         if mode == "lexical":
             ranked = lexical
         elif mode == "dense":
@@ -223,6 +225,11 @@ class _State:
     lexical: LexicalIndex | None
     documents: dict[str, DocumentInfo]
     by_doc: dict[str, list[str]]  # the passages of each document in the lexical index
+
+    @cached_property
+    def waiting(self) -> bool:
+        """Some passages still have a stand-in vector (their document says so)."""
+        return any(not info.complete for info in self.documents.values())
 
 
 def _by_document(lexical: LexicalIndex | None) -> dict[str, list[str]]:
@@ -261,4 +268,10 @@ def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     wanted = set(analyze(query))
     if not wanted:
         return []
-    return [(m.start(), m.end()) for m in _WORD.finditer(text) if wanted.intersection(analyze(m.group(0)))]
+    return [(m.start(), m.end()) for m in _WORD.finditer(text) if wanted.intersection(_word_terms(m.group(0)))]
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The BM25 terms of one word (the same words recur in every result: analysed once)."""
+    return tuple(analyze(word))

@@ -424,13 +424,18 @@ class Store:
     def passage_count(self) -> int:
         return self._passages.count()
 
-    def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """Nearest passages by cosine similarity, best first, as (id, similarity)."""
+    def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
+              marked: bool = True) -> list[tuple[str, float]]:
+        """Nearest passages by cosine similarity, best first, as (id, similarity); never a
+        stand-in. ``marked=False``: the caller knows no passage waits for its vector (then the
+        marks are not read, which saves a read of every hit's metadata)."""
         # No count first: it costs a read of every record (6 ms at 100,000 passages), and Chroma
         # returns what it has when asked for more, or nothing from an empty index.
         query = np.asarray(vector, dtype=np.float32)
         result = self._passages.query(query_embeddings=[query], n_results=k, where=where or None,
-                                      include=["distances", "metadatas"])
+                                      include=["distances", "metadatas"] if marked else ["distances"])
+        if not marked:
+            return [(pid, 1.0 - float(dist)) for pid, dist in zip(result["ids"][0], result["distances"][0])]
         found = [(pid, 1.0 - float(dist)) for pid, dist, meta in
                  zip(result["ids"][0], result["distances"][0], result["metadatas"][0]) if meta.get("dense") is not False]
         if len(found) == len(result["ids"][0]):
