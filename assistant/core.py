@@ -11,7 +11,6 @@ The embedding model, the store and the searcher are created once, on first use.
 
 from __future__ import annotations
 
-import functools
 import logging
 import shutil
 import threading
@@ -583,11 +582,9 @@ class Assistant:
                 ignore_punctuation: bool = False) -> Comparison:
         """Two versions of a letter compared: paragraphs, metadata and commitments. The two files
         are parsed side by side (or read from the parse cache)."""
-        from assistant.extract.scored_cache import keep_scored
         from assistant.parse.parallel import parse_pair
 
-        old_doc, new_doc = parse_pair(old, new, self.parse_cache,
-                                      then=functools.partial(keep_scored, self.scored_cache.folder))
+        old_doc, new_doc = parse_pair(old, new, self.parse_cache)
         old_doc.id, new_doc.id = document_id(old), document_id(new)
         return compare_documents(old_doc, new_doc, scorer=self.scored_cache.scored, ignore_case=ignore_case,
                                  ignore_whitespace=ignore_whitespace, ignore_punctuation=ignore_punctuation)

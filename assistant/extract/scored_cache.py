@@ -97,10 +97,3 @@ def _from_dict(item: dict, doc: Document) -> Scored:
     )
     return Scored(commitment, item["accepted"], item["looks"])
 
-
-def keep_scored(folder: Path, doc: Document) -> None:
-    """Score a document's sentences and keep them in the cache at ``folder`` (unless kept
-    already): run in a parse worker, so a compare finds its second version scored."""
-    cache = ScoredCache(folder)
-    if cache.get(doc) is None:
-        cache.put(doc, scored_sentences(doc))

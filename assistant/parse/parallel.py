@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from assistant.errors import AssistantError
@@ -56,13 +55,9 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _parse_in_worker(cache_folder: str, path: str, max_mb: float, defer_ocr: bool = False,
-                     then: Callable[[Document], None] | None = None) -> tuple:
+def _parse_in_worker(cache_folder: str, path: str, max_mb: float, defer_ocr: bool = False) -> tuple:
     try:
-        doc = ParseCache(Path(cache_folder)).parse(path, max_mb=max_mb, defer_ocr=defer_ocr)
-        if then is not None:
-            then(doc)
-        return ("ok", doc.to_dict())
+        return ("ok", ParseCache(Path(cache_folder)).parse(path, max_mb=max_mb, defer_ocr=defer_ocr).to_dict())
     except OcrDeferred as deferred:
         return ("deferred", deferred.pages)
     except AssistantError as exc:
@@ -120,12 +115,9 @@ class ParseAhead:
 
 
 def parse_pair(old: str | Path, new: str | Path, cache: ParseCache,
-               max_mb: float = DEFAULT_MAX_MB, then: Callable[[Document], None] | None = None
-               ) -> tuple[Document, Document]:
+               max_mb: float = DEFAULT_MAX_MB) -> tuple[Document, Document]:
     """Both files parsed (or taken from the cache); when neither is cached and both are large,
-    the smaller one in a worker process while this one parses the larger. The worker runs
-    ``then`` (a picklable function) on its document before it hands it back: work the caller
-    would otherwise do after the parse (scoring its sentences for a compare)."""
+    the smaller one in a worker process while this one parses the larger."""
     paths = [Path(old), Path(new)]
     sizes = [_size(p) for p in paths]
     if _cores() < 2 or min(sizes) < PAIR_MIN_BYTES or any(_cached(cache, p) for p in paths):
@@ -133,7 +125,7 @@ def parse_pair(old: str | Path, new: str | Path, cache: ParseCache,
     small = 0 if sizes[0] <= sizes[1] else 1
     pool = _pool(1)
     try:
-        future = pool.submit(_parse_in_worker, str(cache.folder), str(paths[small]), max_mb, False, then)
+        future = pool.submit(_parse_in_worker, str(cache.folder), str(paths[small]), max_mb)
         large_doc = cache.parse(paths[1 - small], max_mb=max_mb)
         small_doc = _outcome(future, cache.parse, paths[small], max_mb)
     finally:
