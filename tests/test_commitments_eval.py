@@ -23,8 +23,8 @@ def test_scores():
 
 def test_held_out_precision_and_recall_do_not_fall_below_todays_level(test_scores):
     assert test_scores.documents >= 38 and test_scores.sentences >= 3000
-    assert test_scores.overall.precision >= 0.35
-    assert test_scores.overall.recall >= 0.35
+    assert test_scores.overall.precision >= 0.44  # .461 measured
+    assert test_scores.overall.recall >= 0.52  # .538 measured
 
 
 def test_held_out_due_dates_and_amounts_are_read_exactly(test_scores):
