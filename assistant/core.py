@@ -58,6 +58,11 @@ class Background:
     total: int = 0
 
 
+# More changed documents than this since the register was last read: read it whole (one read
+# costs less than this many reads of one document each).
+_REREAD_ALL = 50
+
+
 class Assistant:
     def __init__(self, config: StoreConfig | None = None, embedder: str = "e5") -> None:
         self.config = config or StoreConfig()
@@ -70,6 +75,9 @@ class Assistant:
         self._write_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self._parse_cache: ParseCache | None = None
+        self._register_held: dict[str, tuple[str, list[Commitment]]] = {}
+        self._register_all: list[Commitment] = []
+        self._register_at: tuple[int, int] | None = None
         self._later_hits: dict[str, list[Hit]] = {}
         self._later_at: tuple[int, int] | None = None
         self._idf: dict[str, float] = {}
@@ -389,8 +397,32 @@ class Assistant:
         return [c for c in found if where is None or where.allows(c, day)]
 
     def register(self, where: RegisterFilter | None = None, today: date | None = None) -> list[Commitment]:
-        """The commitment register over the whole index, filtered in the store."""
-        return self.store.commitments((where or RegisterFilter()).where(today or date.today()))
+        """The commitment register over the whole index, filtered."""
+        where, day = where or RegisterFilter(), today or date.today()
+        return [c for c in self._all_commitments() if where.allows(c, day)]
+
+    def _all_commitments(self) -> list[Commitment]:
+        """Every committed commitment, in register order, kept per index state and brought up to
+        date by changes: the commitments of a document version read once, not the whole register
+        on every change (one read of 20,000 takes seconds)."""
+        key = self.store.generation()
+        if self._register_at == key:
+            return self._register_all
+        versions = {d.id: d.version for d in self.store.documents()}
+        held = self._register_held
+        changed = [doc for doc, version in versions.items() if held.get(doc, ("",))[0] != version]
+        if not held or len(changed) > _REREAD_ALL:
+            by_doc: dict[str, list[Commitment]] = {}
+            for c in self.store.commitments(None):
+                by_doc.setdefault(c.source.doc_id, []).append(c)
+            held = {doc: (version, by_doc.get(doc, [])) for doc, version in versions.items()}
+        else:
+            held = {doc: held[doc] for doc in versions if doc not in changed and doc in held}
+            held.update({doc: (versions[doc], self.store.commitments_of(doc, versions[doc])) for doc in changed})
+        everything = sorted((c for _, found in held.values() for c in found),
+                            key=lambda c: (c.doc_date or date.min, c.source.doc_id, c.source.start))
+        self._register_held, self._register_all, self._register_at = held, everything, key
+        return everything
 
     def register_view(self, where: RegisterFilter | None = None, today: date | None = None) -> RegisterView:
         """The register as the app shows it: the filtered commitments with their standing (a status
@@ -398,7 +430,7 @@ class Assistant:
         commitment the user marked done or cancelled is no longer listed as overdue or due."""
         where = where or RegisterFilter()
         day = today or date.today()
-        everything = self.store.commitments(None)  # one read; the filter is the same one the store applies
+        everything = self._all_commitments()
         with_commitments = {c.source.doc_id for c in everything}
         chosen = [c for c in everything if where.allows(c, day)]
         standings = self.standings(chosen, day)

@@ -114,3 +114,33 @@ def test_due_window_filter_same_in_index_and_on_files(indexed):
     from_files = [c for c in assistant.commitments_in([folder / FILES[0]]) if window.allows(c, TODAY)]
     assert {c.text for c in from_files} <= {c.text for c in stored}
     assert from_files
+
+
+def test_the_register_follows_changes_by_reading_only_the_changed_document(tmp_path, monkeypatch):
+    """Kept per index state: a second look reads nothing, a letter added or removed is read or
+    dropped alone, and the result equals a fresh read of the whole register in a new process."""
+    from assistant.search import store as store_module
+
+    folder = tmp_path / "stukken"
+    folder.mkdir()
+    for name in FILES[:2]:
+        shutil.copy(CORPUS / name, folder / name)
+    assistant = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    assistant.ingest([folder])
+    first = assistant.register(today=TODAY)
+    reads: list[str] = []
+    monkeypatch.setattr(store_module.Store, "commitments", lambda self, where=None: reads.append("all") or [])
+    real_of = store_module.Store.commitments_of
+    monkeypatch.setattr(store_module.Store, "commitments_of",
+                        lambda self, doc, version: reads.append(doc) or real_of(self, doc, version))
+    assert assistant.register(today=TODAY) == first and reads == []
+    shutil.copy(CORPUS / FILES[2], folder / FILES[2])
+    assistant.ingest([folder / FILES[2]])
+    added = next(d for d in assistant.documents() if d.path.endswith(FILES[2]))
+    after = assistant.register(today=TODAY)
+    assert reads == [added.id] and len(after) == len(first) + added.commitments
+    assistant.remove(added.id)
+    assert assistant.register(today=TODAY) == first and reads == [added.id]
+    monkeypatch.undo()
+    fresh = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
+    assert [c.id for c in fresh.register(today=TODAY)] == [c.id for c in first]

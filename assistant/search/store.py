@@ -374,6 +374,13 @@ class Store:
             offset += len(batch["ids"])
         return sorted(found, key=lambda c: (c.doc_date or date.min, c.source.doc_id, c.source.start))
 
+    def commitments_of(self, doc_id: str, version: str) -> list[Commitment]:
+        """The commitments of one version of a document (no full scan), in document order."""
+        batch = self._commitments.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
+                                      include=["documents", "metadatas"])
+        found = [_commitment(text, meta) for text, meta in zip(batch["documents"] or [], batch["metadatas"] or [])]
+        return sorted(found, key=lambda c: c.source.start)
+
     def nearest_commitments(self, vector: np.ndarray, k: int) -> list[tuple[Commitment, float]]:
         """Committed commitments whose passage is nearest to ``vector``, as (commitment, cosine)."""
         query = [np.asarray(vector, dtype=np.float32)]
