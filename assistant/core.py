@@ -173,8 +173,7 @@ class Assistant:
                         break
                     scan = self._queued_scans.pop(0)
                 self._read_scan(scan, progress)
-            progress.stage, progress.name = "vectors", ""
-            progress.done, progress.total = 0, self.vectors_pending()
+            progress.stage, progress.name, progress.done, progress.total = "vectors", "", 0, 0
 
             def note(done: int, total: int, _name: str) -> None:
                 progress.done, progress.total = done, total
@@ -199,6 +198,8 @@ class Assistant:
             report = self.ingest([scan], vectors_later=True)
         except AssistantError as exc:
             failed = [str(exc)]
+        except OSError as exc:  # moved or unreadable since the upload: say so, go on with the rest
+            failed = [f"{scan.name}: het bestand kan niet worden gelezen ({exc.strerror or exc}); voeg het opnieuw toe"]
         else:
             failed = [message for _, message in report.failed]
         if failed:
@@ -464,7 +465,7 @@ class Assistant:
     def _commitment_idf(self) -> dict[str, float]:
         key = self.store.generation()
         if self._idf_at != key:
-            self._idf, self._idf_at = idf_table([c.text for c in self.store.commitments(None)]), key
+            self._idf, self._idf_at = idf_table([c.text for c in self._all_commitments()]), key
         return self._idf
 
     # -- where a commitment stands ------------------------------------------------------------

@@ -12,7 +12,6 @@ import csv
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from assistant.errors import AssistantError, OutputError
 from assistant.model import CERTAIN, Commitment, Hit, Standing, Status
@@ -20,7 +19,6 @@ from assistant.nl.analyzer import analyze
 from assistant.present import REGISTER_COLUMNS as COLUMNS
 from assistant.present import register_rows
 from assistant.search.search import Filters, Searcher
-from assistant.search.store import day_int
 from assistant.versions import is_version
 
 
@@ -47,31 +45,6 @@ class RegisterFilter:
         if self.certain is not None and (c.confidence >= CERTAIN) != self.certain:
             return False
         return not self.doc_ids or c.source.doc_id in self.doc_ids
-
-    def where(self, today: date) -> dict[str, Any] | None:
-        t = day_int(today)
-        clauses: list[dict[str, Any]] = []
-        if self.status == "overdue":
-            clauses.append({"due_end": {"$lt": t}})
-        elif self.status == "due":
-            clauses += [{"due_start": {"$lte": t}}, {"due_end": {"$gte": t}}]
-        elif self.status == "open":
-            clauses.append({"due_start": {"$gt": t}})
-        elif self.status == "undated":
-            clauses.append({"dated": False})
-        if self.due_after:
-            clauses.append({"due_end": {"$gte": day_int(self.due_after)}})
-        if self.due_before:
-            clauses.append({"due_start": {"$lte": day_int(self.due_before)}})
-        if self.actor:
-            clauses.append({"actor": self.actor})
-        if self.doc_ids:
-            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
-        if self.certain is not None:
-            clauses.append({"confidence": {"$gte": CERTAIN} if self.certain else {"$lt": CERTAIN}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 # A later passage reports on a commitment when it shares this many of its words (stems), and

@@ -119,7 +119,7 @@ def number(n: int) -> str:
 
 def money(eur: float) -> str:
     """€ 1.250.000: whole euros with Dutch thousands dots."""
-    return f"€ {eur:,.0f}".replace(",", ".")
+    return f"€ {number(round(eur))}"
 
 
 def period_text(period: AmountPeriod | None) -> str:

@@ -179,6 +179,8 @@ def embed_pending(store: Store, embedder, progress: Progress | None = None,
     while it is embedded. Another process may do the same passages at the same time: the result
     is the same vector, written twice."""
     total = store.vectors_pending()
+    if progress and total:
+        progress(0, total, "")
     done = 0
     previous: list[str] = []
     while rounds is None or rounds > 0:

@@ -282,15 +282,16 @@ class Store:
         if not records["ids"] or records["metadatas"][0].get("version") != version:
             return  # replaced or removed meanwhile
         meta = dict(records["metadatas"][0])
-        this = {"$and": [{"doc_id": doc_id}, {"version": version}]}
-        left = len(self._passages.get(where={"$and": [*this["$and"], {"dense": False}]}, include=[])["ids"])
+        this = [{"doc_id": doc_id}, {"version": version}]
+        left = len(self._passages.get(where={"$and": [*this, {"dense": False}]}, include=[])["ids"])
         meta["unembedded"] = left
         if left:
             self._documents.update(ids=[doc_id], metadatas=[meta])
             return
-        vectors = np.asarray(self._passages.get(where=this, include=["embeddings"])["embeddings"], dtype=np.float32)
+        vectors = np.asarray(self._passages.get(where={"$and": this}, include=["embeddings"])["embeddings"],
+                             dtype=np.float32)
         self._documents.update(ids=[doc_id], metadatas=[meta],
-                               embeddings=[mean_vector(vectors) if len(vectors) else _stand_ins([doc_id], self.dim)[0]])
+                               embeddings=[_mean_vector(vectors) if len(vectors) else _stand_ins([doc_id], self.dim)[0]])
 
     def begin_version(self, info: DocumentInfo) -> None:
         """Record that this process is about to write ``info.version`` (before any passage)."""
@@ -604,7 +605,7 @@ def _stand_ins(ids: Sequence[str], dim: int) -> np.ndarray:
     return out
 
 
-def mean_vector(vectors: np.ndarray) -> np.ndarray:
+def _mean_vector(vectors: np.ndarray) -> np.ndarray:
     """The normalised mean of a document's passage vectors: its record's vector."""
     mean = vectors.mean(axis=0)
     norm = np.linalg.norm(mean)
