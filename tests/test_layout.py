@@ -80,3 +80,42 @@ def test_a_real_header_and_footer_still_go_without_a_warning():
     warnings: list[str] = []
     kept, removed = strip_running_lines(pages, warnings)
     assert [len(page) for page in kept] == [3, 3, 3] and not warnings
+
+
+def _lines(texts: list[str], starts: set[int]) -> list[Line]:
+    return [Line(t, 1, new_paragraph=i in starts) for i, t in enumerate(texts)]
+
+
+def test_a_heading_that_wraps_onto_a_second_line_is_split_from_its_text():
+    """A long title in a plain or OCR'd letter: two lines without punctuation, the second short,
+    directly above the text, are a heading of their own."""
+    from assistant.parse.layout import group_paragraphs
+
+    width_line = "In de commissievergadering van woensdag heb ik u een aantal toezeggingen gedaan die ik"
+    texts = [width_line, "hieronder afdoe met de informatie die u in deze brief ontvangt, per toezegging.",
+             "Toezegging nadere informatie over de wijziging van artikel 6 van de financiële",
+             "verordening",
+             "De toezegging aan het raadslid was de raad nader te informeren over de wijziging van",
+             "het artikel. Wij passen de verordening aan, zodat de rapportagegrens er in staat."]
+    paragraphs = [p.text for p in group_paragraphs([_lines(texts, {0, 2})])]
+    assert paragraphs[1] == "Toezegging nadere informatie over de wijziging van artikel 6 van de financiële verordening"
+    assert paragraphs[2].startswith("De toezegging aan het raadslid")
+
+
+def test_a_wrapped_sentence_is_no_heading():
+    from assistant.parse.layout import group_paragraphs
+
+    texts = ["Het college heeft besloten de subsidie voor het buurthuis in de wijk Oost te verhogen met",
+             "ingang van 2026.", "De raad wordt in juni geïnformeerd over de uitvoering van dit besluit."]
+    paragraphs = [p.text for p in group_paragraphs([_lines(texts, {0})])]
+    assert len(paragraphs) == 1
+
+
+def test_the_courtesy_sentence_before_the_closing_is_told_apart():
+    from assistant.parse.meta import is_courtesy
+
+    for text in ("Ik hoop u hiermee voldoende te hebben geïnformeerd.",
+                 "Met deze toelichting vertrouwen wij erop de vragen te hebben beantwoord."):
+        assert is_courtesy(text), text
+    for text in ("Wij hopen dat de raad het voorstel steunt.", "Wij hopen de regeling in 2026 te hebben ingevoerd."):
+        assert not is_courtesy(text), text

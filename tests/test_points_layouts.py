@@ -153,3 +153,58 @@ def test_a_question_answered_out_of_order_is_still_a_point(tmp_path):
     assert sorted(found) == ["1", "2", "3", "4"]
     assert found["3"].startswith("Ja. Het college stelt per 1 juni")
     assert found["2"] == found["4"] and "wachtlijstbemiddelaar" not in found["2"]
+
+
+def test_lettered_headings_open_the_points_of_an_analysis_and_a_summary_does_not(tmp_path):
+    """An analysis that takes an advice's conclusions one by one under "(a)", "(b)", "(c)", after
+    a summary that repeats the same headings in short: the sections of the body are the points,
+    each heading's text the answer, with the stance it takes."""
+    from assistant.extract.points import sections
+
+    short = {"a": "Het karakter van het advies", "b": "De grondslag voor de verwerking",
+             "c": "De noodzaak van de maatregel"}
+    summary = "".join(f"({k}) {v}\n\nKort: wij zijn het op dit punt niet met de adviesraad eens.\n\n"
+                      for k, v in short.items())
+    body = "".join(
+        f"({k}) {v}\n\nDe adviesraad stelt in zijn advies dat de regeling op dit punt tekortschiet. "
+        "Die lezing komt ons niet juist voor. De verordening regelt dit punt al in artikel 4, en de "
+        "toelichting beschrijft hoe het college de regeling toepast.\n\n"
+        "Ook de uitvoering laat zien dat de regeling werkt; wij zien daarom geen reden haar te wijzigen.\n\n"
+        for k, v in short.items())
+    letter = tmp_path / "analyse.txt"
+    letter.write_text("Juridische analyse van het advies over de verordening\n\nSamenvatting\n\n" + summary
+                      + "Analyse\n\n" + body, encoding="utf-8")
+    doc = parse_document(letter)
+    found = sections(doc)
+    assert [s.numbers for s in found] == [("a",), ("b",), ("c",)]
+    assert all(doc.blocks[s.head].text.startswith(f"({k})") and len(s.body) == 2 for s, k in zip(found, "abc"))
+    answers = quoted_points(doc)
+    assert all(a.text.startswith("De adviesraad stelt") and a.stance == "disagree" for _, a in answers)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_headings_that_open_with_the_same_word_are_points(fmt, tmp_path):
+    """A letter that settles commitments one heading at a time ("Toezegging ..."), numbered by
+    nothing: each heading opens a point, the text under it is its answer, the closing is not."""
+    from corpus.render import letter_from_plain_text, render_pdf
+
+    text = ("In de commissievergadering van 4 december heb ik u drie toezeggingen gedaan.\n\n"
+            "# Toezegging over de wijziging van de financiële verordening\n\n"
+            "De toezegging was de raad te informeren over artikel 6. Wij passen de verordening aan.\n\n"
+            "# Toezegging over het tarief van de afvalstoffenheffing\n\n"
+            "Het vaste tarief is verhoogd omdat de vaste kosten niet gedekt waren.\n\n"
+            "# Toezegging over de legesverordening\n\n"
+            "De gewijzigde legesverordening ligt op 30 januari 2025 ter besluitvorming voor.\n\n"
+            "Met deze toelichting hoop ik de toezeggingen te hebben afgedaan.\n\n"
+            "Hoogachtend,\n\nde wethouder Financiën")
+    if fmt == "txt":
+        path = tmp_path / "toezeggingen.txt"
+        path.write_text(text.replace("# ", ""), encoding="utf-8")
+    else:
+        path = tmp_path / "toezeggingen.pdf"
+        render_pdf(letter_from_plain_text(text, onderwerp="Afdoening toezeggingen", date="10 december 2024",
+                                          kenmerk="2024/912"), path)
+    found = [(p.number, p.text, a.text) for p, a in quoted_points(parse_document(path))]
+    assert [n for n, _, _ in found] == ["1", "2", "3"]
+    assert found[0][1].startswith("Toezegging over de wijziging") and found[0][2].endswith("passen de verordening aan.")
+    assert found[2][2] == "De gewijzigde legesverordening ligt op 30 januari 2025 ter besluitvorming voor."

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.extract import labelled_reply
+from assistant.extract.headed import headed_sections
 from assistant.extract.section import Section
 from assistant.extract.stance import decide_stance
 from assistant.extract.voice import Voice, block_voices, cued_point, is_response
@@ -45,7 +46,7 @@ def sections(doc: Document) -> list[Section]:
     """The points of a document and the blocks that belong to each (see the module docstring)."""
     if labelled_reply.applies(doc):
         return labelled_reply.labelled_sections(doc)
-    return _Reader(doc).read()
+    return _Reader(doc).read() or headed_sections(doc)
 
 
 class _Reader:

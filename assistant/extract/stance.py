@@ -84,6 +84,14 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
     ("disagree", Cue("does_not_agree", r"\b(?:is|ben|zijn)\s+(?:\w+\s+){0,3}?het\s+(?:\w+\s+){0,4}?niet\s+(?:\w+\s+){0,4}?eens\b",
                      "Ik ben het op dit punt niet met deze leden eens.",
                      "Ik ben het op dit punt met deze leden eens.")),
+    ("disagree", Cue("not_convinced", r"\b(?:komt|komen|lijkt|lijken)\s+(?:ons|mij|de\s+regering|het\s+kabinet|"
+                     r"het\s+college)\s+(?:\w+\s+){0,2}?(?:niet\s+juist|onjuist)\b|"
+                     r"\b(?:kunnen|kan)\s+(?:wij|we|ik)\s+(?:dit|dat|deze\s+\w+|die\s+\w+|het\s+\w+)\s+"
+                     r"(?:\w+\s+){0,2}?niet\s+(?:goed\s+|geheel\s+|helemaal\s+)?volgen\b|"
+                     r"\bniet\s+(?:zonder\s+meer\s+|geheel\s+|erg\s+|bijzonder\s+)?overtuigend\b|"
+                     r"\b(?:af|afbreuk)\s+aan\s+de\s+overtuigingskracht\b",
+                     "Die lezing van de wet komt ons niet juist voor.",
+                     "Die lezing van de wet komt ons juist voor.")),
     ("disagree", Cue("chose_otherwise", r"\b(?:is|ben|heb|heeft|hebben)\s+(?:\w+\s+){0,3}?(?:er\s+)?(?:bewust\s+)?"
                      r"niet\s+voor\s+gekozen\b",
                      "Daar is in dit wetsvoorstel bewust niet voor gekozen.",

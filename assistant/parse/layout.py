@@ -208,6 +208,9 @@ def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None
             elif len(body) == 1 and (is_heading_line(prev, line, width) or signature):
                 body = [line]  # a heading directly above its text; a signature line
                 groups.append(body)
+            elif len(body) == 2 and is_wrapped_heading(body[0], prev, line, width):
+                body = [line]  # a heading that wrapped onto a second line, directly above its text
+                groups.append(body)
             else:
                 body.append(line)
             first_body = False
@@ -256,6 +259,25 @@ def is_heading_line(line: Line, following: Line, width: int) -> bool:
     # A numbered title may be longer: the capital that opens the next line already says a lot.
     share = 0.85 if re.match(r"^\d{1,2}[.)]\s", text) else 0.7
     return starts_sentence and (width == 0 or len(text) < share * width)
+
+
+_WRAPPED_HEADING_WORDS = 20
+
+
+def is_wrapped_heading(first: Line, second: Line, following: Line, width: int) -> bool:
+    """Whether two lines are one heading that wrapped, above its text: a capitalised first line
+    and a short second one, neither with sentence punctuation, the whole at most twenty words,
+    and the next line starting a sentence (a long title in a plain or OCR'd letter)."""
+    head, tail, nxt = first.text.strip(), second.text.strip(), following.text.strip()
+    if not head or not tail or not nxt or width == 0 or not head[0].isupper():
+        return False
+    if len(head.split()) + len(tail.split()) > _WRAPPED_HEADING_WORDS or len(tail) >= 0.6 * width:
+        return False
+    if any(text.endswith((".", ",", ";", ":", "!", "?", "-")) for text in (head, tail)):
+        return False
+    if ITEM_START.match(tail) or first.bold != second.bold:
+        return False
+    return nxt[0].isupper()
 
 
 def _starts_paragraph(line: Line, prev: Line, first_on_page: bool) -> bool:

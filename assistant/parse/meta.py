@@ -71,6 +71,18 @@ def is_closing(text: str) -> bool:
     return bool(CLOSINGS.match(text)) and _formula(text)
 
 
+# The courtesy sentence before the closing formula: "Ik hoop u hiermee voldoende te hebben
+# geïnformeerd", "Met deze toelichting vertrouwen wij erop de vragen te hebben beantwoord".
+_COURTESY = re.compile(
+    r"^(?:[\w,]+\s+){0,5}?(?:hoop|hopen|vertrouw|vertrouwen)\b.{0,120}?\b(?:te\s+hebben|"
+    r"te\s+zijn)\s+(?:\w+\s+){0,2}?(?:geïnformeerd|ingelicht|afgedaan|beantwoord|toegelicht)\b", re.IGNORECASE)
+
+
+def is_courtesy(text: str) -> bool:
+    """Whether a paragraph is the courtesy sentence that ends a letter's body."""
+    return len(text.split()) <= 30 and bool(_COURTESY.match(text.strip()))
+
+
 # How far down page one a salutation may stand.
 _SALUTATION_WINDOW = 60
 
