@@ -119,3 +119,23 @@ def test_the_courtesy_sentence_before_the_closing_is_told_apart():
         assert is_courtesy(text), text
     for text in ("Wij hopen dat de raad het voorstel steunt.", "Wij hopen de regeling in 2026 te hebben ingevoerd."):
         assert not is_courtesy(text), text
+
+
+def test_an_italic_question_and_the_upright_answer_in_one_paragraph_are_split():
+    """A Kamerstuk prints the restated question in italics and runs the answer on in the same
+    paragraph, often on the same line: the quote ends at the first sentence end of the upright line."""
+    from assistant.parse.layout import group_paragraphs
+
+    lines = [Line("De leden van de fractie vragen hoeveel aanvragen de regeling in het eerste", 1,
+                  new_paragraph=True, italic=True),
+             Line("jaar heeft gekregen en hoeveel daarvan zijn toegekend. In het eerste jaar zijn", 1),
+             Line("412 aanvragen ontvangen, waarvan er 380 zijn toegekend.", 1),
+             Line("De leden vragen ook wanneer de regeling wordt geëvalueerd.", 1, new_paragraph=True, italic=True),
+             Line("De evaluatie volgt in het voorjaar van 2026.", 1)]
+    paragraphs = group_paragraphs([lines])
+    assert [(p.text, p.italic) for p in paragraphs] == [
+        ("De leden van de fractie vragen hoeveel aanvragen de regeling in het eerste jaar heeft gekregen en "
+         "hoeveel daarvan zijn toegekend.", True),
+        ("In het eerste jaar zijn 412 aanvragen ontvangen, waarvan er 380 zijn toegekend.", False),
+        ("De leden vragen ook wanneer de regeling wordt geëvalueerd.", True),
+        ("De evaluatie volgt in het voorjaar van 2026.", False)]

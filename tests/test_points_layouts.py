@@ -208,3 +208,21 @@ def test_headings_that_open_with_the_same_word_are_points(fmt, tmp_path):
     assert [n for n, _, _ in found] == ["1", "2", "3"]
     assert found[0][1].startswith("Toezegging over de wijziging") and found[0][2].endswith("passen de verordening aan.")
     assert found[2][2] == "De gewijzigde legesverordening ligt op 30 januari 2025 ter besluitvorming voor."
+
+
+def test_a_verslag_whose_second_part_replies_has_the_restated_questions_as_its_points(tmp_path):
+    """Part I holds the fracties' questions, part II ("II Reactie van de minister") restates each
+    before answering it: the points are read in part II, each with its answer."""
+    questions = ("De leden van de VVD-fractie vragen hoeveel gemeenten de regeling al uitvoeren.",
+                 "De leden van de CDA-fractie vragen wanneer de regeling wordt geëvalueerd.")
+    answers = ("Op 1 januari 2026 voerden 214 gemeenten de regeling uit.",
+               "Ik laat de regeling in 2027 evalueren en stuur de evaluatie voor de zomer naar uw Kamer.")
+    letter = tmp_path / "verslag.txt"
+    letter.write_text(
+        "Verslag van een schriftelijk overleg over de regeling mantelzorgondersteuning\n\n"
+        "I Vragen en opmerkingen uit de fracties\n\n" + "\n\n".join(questions) + "\n\n"
+        "II Reactie van de minister\n\n"
+        + "\n\n".join(f"{q}\n\n{a}" for q, a in zip(questions, answers)) + "\n",
+        encoding="utf-8")
+    found = [(p.number, a.text if a else None) for p, a in quoted_points(parse_document(letter))]
+    assert [a for _, a in found] == list(answers)

@@ -40,6 +40,8 @@ _CLOSING_PART = re.compile(
     r"financi[eë]n|financiële\s+\w+|kosten|middelen|vervolg|vervolgstappen|planning|communicatie|overig\w*|"
     r"bijlage\w*|conclusie\w*|tenslotte)\b", re.IGNORECASE)
 _MAX_SKIP = 2
+# The heading of a document's reply part: "II Reactie van de minister", "Antwoord van de regering".
+_REPLY_PART = re.compile(r"^(?:[IVX]{1,4}\.?\s+)?(?:reactie|antwoord|beantwoording)\s+(?:van|door)\b", re.IGNORECASE)
 
 
 def sections(doc: Document) -> list[Section]:
@@ -74,7 +76,14 @@ class _Reader:
                 break  # after "Hoogachtend," only the signature and annexes follow
             self._block(i, block)
         # A run of quoted points that nothing answered is no point list, unless the document numbers it.
-        return [s for s in self.found if s.body or not s.auto]
+        found = [s for s in self.found if s.body or not s.auto]
+        reply_part = max((i for i, b in enumerate(self.doc.blocks)  # the last: a contents list names it too
+                          if b.kind == "heading" and _REPLY_PART.match(b.text.strip())), default=None)
+        if reply_part is not None and any(s.auto and s.head > reply_part for s in found):
+            # A verslag with the reply as its second part: the reply restates the questions it
+            # answers, so the questions of the first part are not points of their own.
+            found = [s for s in found if not (s.auto and s.head < reply_part)]
+        return found
 
     def _block(self, i: int, block) -> None:
         if block.kind == "note":

@@ -8,6 +8,7 @@ paragraph's lines, joining words hyphenated across a line end.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -187,6 +188,7 @@ def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None
     groups: list[list[Line]] = []
     body: list[Line] | None = None  # the paragraph body text continues in (footnotes aside)
     signature = False
+    split_reply: Line | None = None
     for lines in pages:
         short_line_rule = _needs_short_line_rule(lines)
         width = _typical_width(lines)
@@ -202,10 +204,17 @@ def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None
             if prev is None or _starts_paragraph(line, prev, first_on_page=first_body):
                 body = [line]
                 groups.append(body)
+            elif all(ln.italic for ln in body) and not line.italic and (split := _after_quote(prev, line)):
+                quote_end, reply = split  # an italic quote and the reply after it, in one paragraph
+                if quote_end is not None:
+                    body.append(quote_end)
+                body = [reply]
+                groups.append(body)
+                split_reply = reply  # the rest of a line: never a heading
             elif short_line_rule and _ends_short(prev, width):
                 body = [line]
                 groups.append(body)
-            elif len(body) == 1 and (is_heading_line(prev, line, width) or signature):
+            elif len(body) == 1 and prev is not split_reply and (is_heading_line(prev, line, width) or signature):
                 body = [line]  # a heading directly above its text; a signature line
                 groups.append(body)
             elif len(body) == 2 and is_wrapped_heading(body[0], prev, line, width):
@@ -259,6 +268,27 @@ def is_heading_line(line: Line, following: Line, width: int) -> bool:
     # A numbered title may be longer: the capital that opens the next line already says a lot.
     share = 0.85 if re.match(r"^\d{1,2}[.)]\s", text) else 0.7
     return starts_sentence and (width == 0 or len(text) < share * width)
+
+
+_QUOTE_END = re.compile(r"[.?!]['’”)]*\s+(?=[A-Z\"'‘“(€])")
+
+
+def _after_quote(last_italic: Line, line: Line) -> tuple[Line | None, Line] | None:
+    """Where a paragraph whose lines so far are italic (a quoted question or advice, as a
+    Kamerstuk prints it) turns to upright text: the end of the quote and the start of the reply,
+    split at the first sentence end of the upright line, or at its start when the italic line
+    ended a sentence. None when the upright line ends no sentence (the quote runs on)."""
+    text = line.text.strip()
+    if not text:
+        return None
+    if re.search(r"[.?!]['’”)]*$", last_italic.text.strip()) and (text[0].isupper() or text[0] in "\"'‘“(€"):
+        return None, line
+    match = _QUOTE_END.search(text)
+    if match is None:
+        return None
+    head = text[:match.start() + len(match.group().rstrip())]
+    return (dataclasses.replace(line, text=head, italic=True),
+            dataclasses.replace(line, text=text[match.end():], new_paragraph=True))
 
 
 _WRAPPED_HEADING_WORDS = 20
