@@ -128,11 +128,14 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                   r"(?:stelling|mening|analyse|conclusie|opvatting|visie|zorg|zorgen)\b",
                   "Wij delen uw zorg over de wachttijden.", "Wij horen uw zorg over de wachttijden.")),
     ("agree", Cue("agrees", r"\b(?:is|zijn|ben)\s+(?:het\s+)?(?:wij\s+|we\s+|ik\s+|het\s+college\s+)?(?:het\s+)?"
-                  r"(?:met\s+u\s+|met\s+de\s+\w+\s+)?(?:volledig\s+)?eens\b|\beens\s+met\s+(?:u|uw|de\s+adviesraad)\b",
+                  r"(?:met\s+u\s+|met\s+(?:de|deze|die)\s+(?:\w+\s+){1,3}?)?(?:volledig\s+|zeer\s+)?eens\b|"
+                  r"\beens\s+met\s+(?:u|uw|de\s+adviesraad|(?:de|deze|die)\s+leden)\b",
                   "Het college is het met u eens dat de basis versterkt moet worden.",
                   "Het college twijfelt of de basis versterkt moet worden.")),
     ("agree", Cue("joins", r"\b(?:sluit|sluiten)\s+(?:\w+\s+){0,2}?(?:ons|zich|mij)\s+aan\s+bij\s+(?:uw|het|dit|de)\b",
                   "Wij sluiten ons aan bij uw advies.", "Wij sluiten de vergadering.")),
+    ("disagree", Cue("not_recognised", r"\b(?:herkent|herkennen|herken)\s+(?:\w+\s+){0,4}?niet\b",
+                     "Dit beeld herkent de regering niet.", "Dit beeld herkent de regering.")),
     ("agree", Cue("recognise", r"\b(?:herkent|herkennen|herken)\s+(?:wij\s+|we\s+|ik\s+)?(?:uw|het|de)\b",
                   "Wij herkennen het beeld dat u schetst.", "Wij kennen het beeld niet.")),
 )
