@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SET_FOLDERS = {"corpus": ROOT / "corpus",
                "coronamelder": ROOT.parent / "shared" / "corpus-real" / "minvws-coronamelder-coordination"}
 GRID = tuple((a, b, c) for a in (0.0, 0.2, 0.4, 0.6) for b in (0.0, 0.2, 0.4, 0.6) for c in (0.2, 0.4, 0.6, 0.8))
+OFFSET_DRIFT = 10  # characters a labelled commitment's offset may have moved since labelling
 THRESHOLDS = tuple(round(0.10 + 0.02 * i, 2) for i in range(60))
 
 
@@ -71,12 +72,24 @@ def score(found: dict[str, list[Link]], names: dict[str, str], labels: dict[str,
     labelled = sum(len(v) for v in labels.values())
     for point_id, candidates in found.items():
         links = rescored(candidates, weights, threshold, k=5)
-        keys = [f"{names[link.commitment.source.doc_id]}@{link.commitment.source.start}" for link in links]
+        keys = [(names[link.commitment.source.doc_id], link.commitment.source.start) for link in links]
         shown += bool(keys)
         hits += len(keys)
-        relevant_shown += sum(1 for key in keys if key in set(labels[point_id]))
+        relevant_shown += sum(1 for key in keys if _labelled(key, labels[point_id]))
     return LinkScores(points=len(labels), shown=shown, precision_at_5=relevant_shown / hits if hits else 0.0,
                       recall_at_5=relevant_shown / labelled if labelled else 0.0, relevant=labelled)
+
+
+def _labelled(key: tuple[str, int], labelled: list[str]) -> bool:
+    """Whether a shown commitment (file, start) is one the labels name. A label keeps the
+    offset the commitment had when it was labelled; a later change to the parse earlier in the
+    file (a letterhead line, a hyphen) moves it by a few characters, never by a sentence."""
+    name, start = key
+    for label in labelled:
+        file, _, offset = label.rpartition("@")
+        if file == name and abs(int(offset) - start) <= OFFSET_DRIFT:
+            return True
+    return False
 
 
 def evaluate_links(path: Path, embedder: str = "e5") -> str:

@@ -29,7 +29,7 @@ def test_wrapped_lines_are_joined_with_single_spaces():
 
 
 def test_page_number_shapes():
-    for text in ["Pagina 2 van 5", "pagina 3", "- 4 -", "2/5", "Blz. 7", "12"]:
+    for text in ["Pagina 2 van 5", "pagina 3", "- 4 -", "2/5", "Blz. 7", "12", "blad 2-3"]:
         assert is_page_number(text), text
     for text in ["2024 wordt een belangrijk jaar.", "Pagina's vol tekst"]:
         assert not is_page_number(text), text

@@ -89,3 +89,15 @@ def test_the_points_view_carries_earlier_commitments(assistant, tmp_path):
     view = assistant.points(advice, None, today=date(2025, 11, 1))
 
     assert all("earlier" in point for point in view.to_dict()["points"])
+
+
+def test_a_labelled_link_is_found_again_after_its_offset_moved_a_few_characters():
+    """Labels keep the offset a commitment had when it was labelled; a later parse fix earlier in
+    the file moves it a little. The next sentence (tens of characters on) is another commitment."""
+    from assistant.evaluate_links import _labelled
+
+    labels = ["dpia.pdf@78633", "brief.pdf@120"]
+    assert _labelled(("dpia.pdf", 78633), labels)
+    assert _labelled(("dpia.pdf", 78638), labels)
+    assert not _labelled(("dpia.pdf", 78720), labels)
+    assert not _labelled(("andere.pdf", 78633), labels)

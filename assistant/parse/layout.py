@@ -26,7 +26,7 @@ _MAX_DROP_SHARE = 0.5
 
 _PAGE_NUMBER = re.compile(
     r"""^[\s\-–—]*(?:
-        (?:pagina|page|blz\.?|blad)\s*\d+(?:\s*(?:van|/|of|uit)\s*\d+)?   # Pagina 2 van 5
+        (?:pagina|page|blz\.?|blad)\s*\d+(?:\s*(?:van|/|of|uit|-)\s*\d+)?   # Pagina 2 van 5
       | \d+\s*(?:/|van)\s*\d+                                         # 2/5, 2 van 5
       | \d{1,3}                                                       # - 2 -
     )[\s\-–—]*$""",
