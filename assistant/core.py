@@ -31,6 +31,7 @@ from assistant.present import SETTABLE, TRACKING_LABELS
 from assistant.parse import file_hash
 from assistant.parse.cache import ParseCache
 from assistant.extract.scored_cache import ScoredCache
+from assistant import register_copy
 from assistant.linking import CANDIDATES, THRESHOLD, Link, idf_table, point_sentences, rank_links
 from assistant.register import RegisterFilter, evidence_query, export_register, later_evidence
 from assistant.search.ingest import IngestReport, Progress, document_id, embed_pending, ingest
@@ -103,10 +104,15 @@ class Assistant:
             return self._store
 
     @property
+    def _cache_dir(self) -> Path:
+        """Where copies that only save time live: beside the embedded index, or in a folder of
+        this machine's own for a Chroma server."""
+        return self.config.index_dir if not self.config.host else self.config.index_dir / "server-cache"
+
+    @property
     def searcher(self) -> Searcher:
         if self._searcher is None:
-            cache = self.config.index_dir if not self.config.host else self.config.index_dir / "server-cache"
-            self._searcher = Searcher(self.store, self.embedder, cache_dir=cache)
+            self._searcher = Searcher(self.store, self.embedder, cache_dir=self._cache_dir)
         return self._searcher
 
     # -- documents --------------------------------------------------------------------------
@@ -409,8 +415,13 @@ class Assistant:
         key = self.store.generation()
         if self._register_at == key:
             return self._register_all
-        versions = {d.id: d.version for d in self.store.documents()}
         held = self._register_held
+        first = self._register_at is None
+        if first:  # a new process: the copy on disk, whole if nothing was committed since it was written
+            held, saved_at = register_copy.load(self._cache_dir, key[0])
+            if held and saved_at == key[1]:
+                return self._keep_register(held, key)
+        versions = {d.id: d.version for d in self.store.documents()}
         changed = [doc for doc, version in versions.items() if held.get(doc, ("",))[0] != version]
         if not held or len(changed) > _REREAD_ALL:
             by_doc: dict[str, list[Commitment]] = {}
@@ -420,6 +431,11 @@ class Assistant:
         else:
             held = {doc: held[doc] for doc in versions if doc not in changed and doc in held}
             held.update({doc: (versions[doc], self.store.commitments_of(doc, versions[doc])) for doc in changed})
+        if first:
+            register_copy.save(self._cache_dir, key[0], key[1], held)  # once per process: the next starts from it
+        return self._keep_register(held, key)
+
+    def _keep_register(self, held: register_copy.Held, key: tuple[int, int]) -> list[Commitment]:
         everything = sorted((c for _, found in held.values() for c in found),
                             key=lambda c: (c.doc_date or date.min, c.source.doc_id, c.source.start))
         self._register_held, self._register_all, self._register_at = held, everything, key

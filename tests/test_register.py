@@ -144,3 +144,53 @@ def test_the_register_follows_changes_by_reading_only_the_changed_document(tmp_p
     monkeypatch.undo()
     fresh = Assistant(StoreConfig(index_dir=tmp_path / "index"), embedder="fake")
     assert [c.id for c in fresh.register(today=TODAY)] == [c.id for c in first]
+
+
+def test_a_new_process_starts_from_the_register_copy_on_disk(tmp_path, monkeypatch):
+    """The register is written beside the index once per process; a new process whose store has
+    seen no commit since reads neither the documents nor a commitment from Chroma, one after
+    another commit reads only the changed document, and a damaged copy or one of an index built
+    again is ignored. Every way gives the same register as a read of the whole store."""
+    from assistant import register_copy
+    from assistant.search import store as store_module
+
+    folder = tmp_path / "stukken"
+    folder.mkdir()
+    for name in FILES[:2]:
+        shutil.copy(CORPUS / name, folder / name)
+    config = StoreConfig(index_dir=tmp_path / "index")
+    assistant = Assistant(config, embedder="fake")
+    assistant.ingest([folder])
+    whole = assistant.register(today=TODAY)
+    assert whole and (tmp_path / "index" / register_copy.FILE).exists()
+
+    def read(what):
+        def reader(self, *args, **kwargs):
+            raise AssertionError(f"read {what} from the store")
+        return reader
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module.Store, "commitments", read("every commitment"))
+        patch.setattr(store_module.Store, "documents", read("the documents"))
+        again = Assistant(config, embedder="fake").register(today=TODAY)
+    assert again == whole
+
+    shutil.copy(CORPUS / FILES[2], folder / FILES[2])
+    assistant.ingest([folder / FILES[2]])
+    reads: list[str] = []
+    real_of = store_module.Store.commitments_of
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module.Store, "commitments", read("every commitment"))
+        patch.setattr(store_module.Store, "commitments_of",
+                      lambda self, doc, version: reads.append(doc) or real_of(self, doc, version))
+        grown = Assistant(config, embedder="fake").register(today=TODAY)
+    added = next(d for d in assistant.documents() if d.path.endswith(FILES[2]))
+    assert reads == [added.id] and len(grown) == len(whole) + added.commitments
+
+    (tmp_path / "index" / register_copy.FILE).write_text("{niet af", encoding="utf-8")
+    assert Assistant(config, embedder="fake").register(today=TODAY) == grown
+    generation, changes = assistant.store.generation()
+    held, _ = register_copy.load(tmp_path / "index", generation)
+    register_copy.save(tmp_path / "index", generation + 1, changes, held)  # as written before a rebuild
+    assert register_copy.load(tmp_path / "index", generation) == ({}, None)
+    assert Assistant(config, embedder="fake").register(today=TODAY) == grown

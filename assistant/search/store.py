@@ -672,6 +672,14 @@ def _commitment_meta(c: Commitment, info: DocumentInfo, passage: str | None = No
         "doc_title": info.title,
         "doc_date": day_int(info.date),
         "kind": info.kind,
+        **commitment_record(c),
+    })
+
+
+def commitment_record(c: Commitment) -> dict[str, Any]:
+    """What a commitment's metadata holds of the commitment itself; ``commitment_from_record``
+    reads it back (with the document fields ``doc_id``, ``doc_title`` and ``doc_date``)."""
+    return _clean({
         "action": c.action,
         "actor": c.actor,
         "point": c.point,
@@ -692,6 +700,12 @@ def _commitment_meta(c: Commitment, info: DocumentInfo, passage: str | None = No
         "confidence": c.confidence,
         "why": ",".join(c.why) or None,
     })
+
+
+def commitment_from_record(text: str, meta: dict[str, Any]) -> Commitment:
+    """A commitment from its sentence and its metadata (as stored, or as ``commitment_record``
+    wrote it with the document fields)."""
+    return _commitment(text, meta)
 
 
 def _commitment(text: str, meta: dict[str, Any]) -> Commitment:
