@@ -226,3 +226,40 @@ def test_a_verslag_whose_second_part_replies_has_the_restated_questions_as_its_p
         encoding="utf-8")
     found = [(p.number, a.text if a else None) for p, a in quoted_points(parse_document(letter))]
     assert [a for _, a in found] == list(answers)
+
+
+def test_a_question_restated_and_answered_in_one_paragraph_is_split_where_the_answer_begins(tmp_path):
+    """A nota that restates each question and answers it in the same paragraph: the point is the
+    asking sentences, the answer starts at the first sentence that no longer asks, and only the
+    answer's sentences can be commitments."""
+    from assistant.extract.commitments import candidates
+
+    letter = tmp_path / "nota.txt"
+    letter.write_text(
+        "Nota naar aanleiding van het verslag over de Wet mantelzorgondersteuning\n\n"
+        "De leden van de VVD-fractie vragen hoeveel gemeenten de regeling al uitvoeren. Zij vragen ook of dat "
+        "aantal groeit. Op 1 januari 2026 voerden 214 gemeenten de regeling uit. Ik stuur de Kamer voor 1 juli "
+        "2026 een overzicht per gemeente.\n\n"
+        "De leden van de CDA-fractie vragen wanneer de regeling wordt geëvalueerd. Ik laat de regeling in 2027 "
+        "evalueren.\n", encoding="utf-8")
+    doc = parse_document(letter)
+    found = [(p.text, a.text) for p, a in quoted_points(doc)]
+    assert found == [
+        ("De leden van de VVD-fractie vragen hoeveel gemeenten de regeling al uitvoeren. Zij vragen ook of dat "
+         "aantal groeit.",
+         "Op 1 januari 2026 voerden 214 gemeenten de regeling uit. Ik stuur de Kamer voor 1 juli 2026 een "
+         "overzicht per gemeente."),
+        ("De leden van de CDA-fractie vragen wanneer de regeling wordt geëvalueerd.",
+         "Ik laat de regeling in 2027 evalueren.")]
+    sentences = [c.sentence for c in candidates(doc)]
+    assert "Ik stuur de Kamer voor 1 juli 2026 een overzicht per gemeente." in sentences
+    assert not any("vragen" in s for s in sentences)
+
+
+def test_a_question_paragraph_that_only_asks_keeps_its_answer_in_the_next_paragraph():
+    from assistant.extract.voice import reply_start
+
+    assert reply_start("De leden van de D66-fractie vragen of de minister de termijn verlengt. Zo ja, per "
+                       "wanneer?") is None
+    assert reply_start("De leden van de D66-fractie vinden het belangrijk dat onderzoek ruimte krijgt. "
+                       "Onderzoek vraagt om geduld.") is None

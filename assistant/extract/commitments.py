@@ -68,13 +68,16 @@ def candidates(doc: Document, only: set[int] | None = None) -> list[Candidate]:
     advisory = bool(_ADVISORY.search(doc.sender or "")) or (not response and doc.kind == "advies")
     found: list[Candidate] = []
     for index, block in enumerate(doc.blocks):
-        if index in layout.quoted or block.kind in ("heading", "note") or (only is not None and index not in only):
+        quoted_until = layout.reply_from.get(index, len(block.text)) if index in layout.quoted else 0
+        if quoted_until >= len(block.text) or block.kind in ("heading", "note") or (only is not None and index not in only):
             continue
         if is_closing(block.text) or is_salutation(block.text):
             continue
         context = Context(reference=doc.date, voice=voices[index], response=response, advisory_author=advisory,
                           kind=doc.kind, block_kind=block.kind)
         for start, end in split_sentences(block.text):
+            if start < quoted_until:
+                continue  # the question restated before the answer in the same paragraph
             sentence = block.text[start:end].strip()
             if len(sentence.split()) < _MIN_WORDS or asked_by_others(sentence):
                 continue

@@ -14,7 +14,7 @@ quoted points and answers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from assistant.extract import labelled_reply
 from assistant.extract.headed import headed_sections
 from assistant.extract.section import Section
 from assistant.extract.stance import decide_stance
-from assistant.extract.voice import Voice, block_voices, cued_point, is_response
+from assistant.extract.voice import Voice, block_voices, cued_point, is_response, reply_start
 from assistant.model import AdvicePoint, Answer, Document, Source
 from assistant.nl.analyzer import analyze
 from assistant.nl.sentences import sentences
@@ -76,7 +76,7 @@ class _Reader:
                 break  # after "Hoogachtend," only the signature and annexes follow
             self._block(i, block)
         # A run of quoted points that nothing answered is no point list, unless the document numbers it.
-        found = [s for s in self.found if s.body or not s.auto]
+        found = [s for s in self.found if s.body or s.reply_from or not s.auto]
         reply_part = max((i for i, b in enumerate(self.doc.blocks)  # the last: a contents list names it too
                           if b.kind == "heading" and _REPLY_PART.match(b.text.strip())), default=None)
         if reply_part is not None and any(s.auto and s.head > reply_part for s in found):
@@ -121,6 +121,7 @@ class _Reader:
         if self.in_point and self.response and (voice == "point" or (self.head_is_label and voice is None
                                                                       and not self.current.point)):
             self.current.point.append(i)
+            self._reply_inside(i, block)
             return
         # After an "Antwoord" label an italic paragraph is still the answer; one that asks or advises
         # in so many words is the next point.
@@ -189,6 +190,18 @@ class _Reader:
         self.in_point = True
         self.head_is_label = label_only
         self.labelled_answer = False
+        if again is None:
+            self._reply_inside(i, self.doc.blocks[i])
+
+    def _reply_inside(self, i: int, block) -> None:
+        """A point paragraph that restates a question and goes on with the answer: the answer
+        starts inside it, and the blocks after it are the answer's too."""
+        if not self.response or self.current is None:
+            return
+        start = reply_start(block.text)
+        if start is not None:
+            self.current.reply_from = (i, start)
+            self.in_point = False
 
     def _answer_label(self, i: int, block, numbers: tuple[str, ...], rest: str) -> None:
         if numbers:
@@ -225,6 +238,7 @@ class _Reader:
         self.sink = []
         self.in_point = True
         self.head_is_label = False
+        self._reply_inside(i, block)
 
     def _own_letter(self, section: Section) -> str | None:
         for index in [section.head] + section.point:
@@ -259,6 +273,8 @@ class PointLayout:
 
     point_of: dict[int, str]
     quoted: frozenset[int]
+    # A quoted block whose answer begins inside it: the character offset where it does.
+    reply_from: dict[int, int] = field(default_factory=dict)
 
 
 def point_layout(doc: Document) -> PointLayout:
@@ -266,17 +282,20 @@ def point_layout(doc: Document) -> PointLayout:
     point_of: dict[int, str] = {}
     quoted: set[int] = set()
     answers: set[int] = set()
+    reply_from: dict[int, int] = {}
     for section in sections(doc):
         for index in [section.head] + section.point + section.body:
             point_of.setdefault(index, section.numbers[0])
         if response:
             quoted.update([section.head] + section.point)
         answers.update(section.body)
+        if section.reply_from is not None:
+            reply_from[section.reply_from[0]] = section.reply_from[1]
     # Outside the answers the sections found, a paragraph in the voice of a point is a quote too;
     # inside them the reading of the sections wins (an answer set in italics is still an answer).
     voices = block_voices(doc)
     quoted.update(i for i, voice in enumerate(voices) if voice == "point" and i not in answers)
-    return PointLayout(point_of=point_of, quoted=frozenset(quoted))
+    return PointLayout(point_of=point_of, quoted=frozenset(quoted), reply_from=reply_from)
 
 
 def _top_level_number(block) -> int | None:
@@ -307,8 +326,15 @@ def quoted_points(doc: Document) -> list[tuple[AdvicePoint, Answer]]:
     pairs = []
     for section in sections(doc):
         head = doc.blocks[section.head]
-        text = "\n\n".join([head.text] + [doc.blocks[i].text for i in section.point])
-        answer = _answer(doc, section.body, matched_by="number", numbers=section.answered_with or section.numbers)
+        parts = [head.text] + [doc.blocks[i].text for i in section.point]
+        lead = None
+        if section.reply_from is not None:  # the question restated and answered in one paragraph
+            split, offset = section.reply_from
+            parts[-1] = parts[-1][:offset].rstrip()
+            lead = (split, offset)
+        text = "\n\n".join(parts)
+        answer = _answer(doc, section.body, matched_by="number", numbers=section.answered_with or section.numbers,
+                         lead=lead)
         title = _title(head.text) or (_title(doc.blocks[section.point[0]].text) if section.point else None)
         for number in section.numbers:
             point = AdvicePoint(number=number, text=text, source=_source(doc, section.head), title=title)
@@ -316,14 +342,21 @@ def quoted_points(doc: Document) -> list[tuple[AdvicePoint, Answer]]:
     return pairs
 
 
-def _answer(doc: Document, indices: list[int], matched_by: str, numbers: tuple[str, ...] = ()) -> Answer | None:
+def _answer(doc: Document, indices: list[int], matched_by: str, numbers: tuple[str, ...] = (),
+            lead: tuple[int, int] | None = None) -> Answer | None:
+    """The answer in ``indices``; with ``lead`` (block, offset) it begins inside that block."""
     blocks = [i for i in indices if doc.blocks[i].kind != "heading"]
-    if not blocks:
+    if not blocks and lead is None:
         return None
-    text = "\n\n".join(doc.blocks[i].text for i in blocks)
+    texts = [doc.blocks[i].text for i in blocks]
+    if lead is not None:
+        texts.insert(0, doc.blocks[lead[0]].text[lead[1]:])
+    text = "\n\n".join(texts)
     stance, sentence = decide_stance(text)
-    source = _source(doc, blocks[0])
-    source.end = doc.blocks[blocks[-1]].end
+    source = _source(doc, lead[0] if lead is not None else blocks[0])
+    if lead is not None:
+        source.start += lead[1]
+    source.end = doc.blocks[blocks[-1] if blocks else lead[0]].end
     return Answer(text=text, stance=stance, source=source, stance_sentence=sentence,
                   matched_by=matched_by, numbers=numbers)  # type: ignore[arg-type]
 

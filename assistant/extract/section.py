@@ -16,3 +16,6 @@ class Section:
     body: list[int] = field(default_factory=list)
     auto: bool = False  # numbered in order of appearance: the document gives no number
     answered_with: tuple[str, ...] = ()  # every point one grouped answer answers ("Antwoord op vraag 3 en 4")
+    # The answer begins inside the point's last block (block index, character offset): a question
+    # restated and answered in one paragraph.
+    reply_from: tuple[int, int] | None = None

@@ -10,11 +10,12 @@ a reply is a quote; otherwise cues in the text decide. Document kind is not cons
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from assistant.model import Block, Document
 from assistant.nl.cues import Cue, fired
-from assistant.nl.sentences import sentences
+from assistant.nl.sentences import sentences, split_sentences
 from assistant.parse.structure import read_label
 
 Voice = Literal["point", "reply"]
@@ -146,4 +147,29 @@ def block_voice(block: Block, response: bool) -> Voice | None:
         return "point"
     if reply:
         return "reply"
+    return None
+
+
+# A sentence that still speaks of or for the askers ("Zij vragen ook ...", "Deze leden merken op").
+_ASKERS = re.compile(r"\b(?:de|deze|die)\s+leden\b|\bfractie\b|^(?:zij|ze)\s+\w+|^(?:zo\s+ja|zo\s+nee|zo\s+niet|"
+                     r"graag|tevens|voorts|daarnaast\s+(?:vragen|willen))\b", re.IGNORECASE)
+_ASKS = re.compile(r"\?\s*$|\b(?:vragen|vraagt|willen\s+weten|wil\s+weten|verzoeken|verzoekt|horen\s+graag)\b",
+                   re.IGNORECASE)
+
+
+def reply_start(text: str) -> int | None:
+    """Where the reply begins inside a paragraph that opens by restating a question ("De leden
+    van de X-fractie vragen ... ? Het kabinet ..."): the offset of the first sentence after the
+    asking ones, when the paragraph asks at least once and a reply follows; None otherwise."""
+    spans = split_sentences(text)
+    asked = False
+    for n, (start, end) in enumerate(spans):
+        sentence = text[start:end].strip()
+        asking = bool(fired(POINT_CUES, sentence)) or bool(_ASKERS.search(sentence)) or sentence.endswith("?")
+        if asking:
+            asked = asked or bool(_ASKS.search(sentence))
+            continue
+        if n == 0 or not asked:
+            return None
+        return start
     return None
