@@ -22,6 +22,9 @@ _WE = rf"(?:{_GOVERNMENT}\s+)?"
 _ADVISOR = (r"(?:afdeling|raad|adviesraad|commissie|rekenkamer\w*|asd|cliëntenraad|ombudsman|autoriteit|"
             r"leden|adviescollege)")
 _NOT_NEEDED = r"(?:wenselijk|nodig|haalbaar|noodzakelijk|zinvol|opportuun|proportioneel)\b"
+# What one can share of someone else's: a view, a worry, an analysis.
+_VIEW = (r"(?:stelling|mening|analyse|conclusie|opvatting|visie|zorg|zorgen|observatie|constatering|standpunt|"
+         r"inschatting|zienswijze|gedachte|overtuiging|wens|ambitie|beeld)\b")
 _PARTLY = r"(?:gedeeltelijk|deels|ten\s+dele|voor\s+een\s+deel|in\s+aangepaste\s+vorm|op\s+onderdelen)"
 
 # (stance, cue) per tier, in priority order within a sentence.
@@ -124,9 +127,10 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                   "De memorie van toelichting beschrijft de gevolgen.")),
     ("agree", Cue("endorse", r"\b(?:onderschrijft|onderschrijven|onderschrijf)\b",
                   "De minister onderschrijft de analyse.", "De minister leest de analyse.")),
-    ("agree", Cue("share_view", r"\b(?:deelt|delen|deel)\s+(?:wij\s+|we\s+|ik\s+|het\s+college\s+)?(?:uw|de|deze)\s+"
-                  r"(?:stelling|mening|analyse|conclusie|opvatting|visie|zorg|zorgen)\b",
-                  "Wij delen uw zorg over de wachttijden.", "Wij horen uw zorg over de wachttijden.")),
+    ("agree", Cue("share_view", rf"\b(?:deelt|delen|deel)\s+(?:{_GOVERNMENT}\s+|de\s+minister\s+)?"
+                  rf"(?:uw|de|deze|die|dat|dit|hun|het)\s+(?:\w+\s+)?{_VIEW}|"
+                  rf"\b{_VIEW}\s+(?:\w+\s+){{0,3}}?(?:deelt|delen|deel)\s+(?:{_GOVERNMENT}|de\s+minister)\b",
+                  "Die zorg deelt de regering.", "Wij horen uw zorg over de wachttijden.")),
     ("agree", Cue("agrees", r"\b(?:is|zijn|ben)\s+(?:het\s+)?(?:wij\s+|we\s+|ik\s+|het\s+college\s+)?(?:het\s+)?"
                   r"(?:met\s+u\s+|met\s+(?:de|deze|die)\s+(?:\w+\s+){1,3}?)?(?:volledig\s+|zeer\s+)?eens\b|"
                   r"\beens\s+met\s+(?:u|uw|de\s+adviesraad|(?:de|deze|die)\s+leden)\b",
