@@ -263,3 +263,26 @@ def test_a_question_paragraph_that_only_asks_keeps_its_answer_in_the_next_paragr
                        "wanneer?") is None
     assert reply_start("De leden van de D66-fractie vinden het belangrijk dat onderzoek ruimte krijgt. "
                        "Onderzoek vraagt om geduld.") is None
+
+
+def test_an_answer_inside_the_restating_paragraph_is_mapped_to_the_point_it_answers(tmp_path):
+    from assistant.extract.points import map_points
+
+    questions = tmp_path / "vragen.txt"
+    questions.write_text("Schriftelijke vragen over de regeling mantelzorgondersteuning\n\n"
+                         "1. Hoeveel gemeenten voeren de regeling mantelzorgondersteuning al uit?\n\n"
+                         "2. Wanneer wordt de regeling mantelzorgondersteuning door het ministerie geëvalueerd?\n", encoding="utf-8")
+    reply = tmp_path / "nota.txt"
+    reply.write_text(
+        "Nota naar aanleiding van het verslag over de regeling mantelzorgondersteuning\n\n"
+        "De leden van de VVD-fractie vragen hoeveel gemeenten de regeling mantelzorgondersteuning al uitvoeren. "
+        "Op 1 januari 2026 voerden 214 gemeenten de regeling uit.\n\n"
+        "De leden van de CDA-fractie vragen wanneer de regeling mantelzorgondersteuning wordt geëvalueerd. "
+        "Ik laat de regeling in 2027 evalueren.\n", encoding="utf-8")
+    reply_doc = parse_document(reply)
+    mapped = map_points(parse_document(questions), reply_doc)
+    assert [m.answer.text for m in mapped] == ["Op 1 januari 2026 voerden 214 gemeenten de regeling uit.",
+                                               "Ik laat de regeling in 2027 evalueren."]
+    first = mapped[0].answer.source
+    block = reply_doc.blocks[first.block - 1]
+    assert block.text.endswith(mapped[0].answer.text) and first.start == block.start + block.text.index("Op 1 januari")

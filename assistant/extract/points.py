@@ -415,8 +415,10 @@ def map_points(advice: Document | None, response: Document | None, embedder=None
             continue
         section = candidates[column][0]
         how = "number" if point.number in section.numbers else "content"
-        body = section.body if section.body else [section.head]
-        mappings.append(PointMapping(point, _answer(response, body, matched_by=how, numbers=section.numbers)))
+        lead = section.reply_from  # the answer begins inside the paragraph that restates the point
+        body = section.body if section.body or lead else [section.head]
+        mappings.append(PointMapping(point, _answer(response, body, matched_by=how, numbers=section.numbers,
+                                                    lead=lead)))
     return mappings
 
 
