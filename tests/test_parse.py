@@ -234,3 +234,19 @@ def test_ocr_look_alike_letters_in_numbers_are_read_as_digits(misread, meant):
     assert repair_digits(misread) == meant
     if "2O25" in misread:
         assert [d.label for _, _, d in find_dates(repair_digits(misread))] == ["per 1 januari 2025"]
+
+
+def test_a_short_numbered_question_is_a_point_not_a_title(tmp_path):
+    """"2. Wanneer wordt de regeling geëvalueerd?" among numbered questions is the second point;
+    a short question on its own ("Waar staan wij?") may still be a title."""
+    from assistant.extract.points import advice_points
+
+    letter = tmp_path / "vragen.txt"
+    letter.write_text("Schriftelijke vragen over de regeling\n\n"
+                      "1. Hoeveel gemeenten voeren de regeling mantelzorgondersteuning al uit?\n\n"
+                      "2. Wanneer wordt de regeling geëvalueerd?\n\nWaar staan wij?\n\nDe regeling loopt.\n",
+                      encoding="utf-8")
+    doc = parse_document(letter)
+    assert [b.kind for b in doc.blocks if b.number] == ["point", "point"]
+    assert [p.number for p in advice_points(doc)] == ["1", "2"]
+    assert any(b.kind == "heading" and b.text == "Waar staan wij?" for b in doc.blocks)

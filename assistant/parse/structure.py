@@ -143,7 +143,9 @@ def classify(paragraph: RawParagraph) -> Block:
         kind, number = "heading", label.numbers[0] if label.numbers else None  # "Vraag 1", "Antwoord"
     elif label is not None and label.numbers:
         number = label.numbers[0]
-        kind = "heading" if _is_heading_text(label.rest) else "point"
+        # A numbered question ("2. Wanneer wordt de regeling geëvalueerd?") is a point, not a title.
+        question = label.rest.rstrip().endswith("?")
+        kind = "heading" if _is_heading_text(label.rest) and not question else "point"
     elif _is_heading_text(text) and not (paragraph.italic and not paragraph.bold):
         kind = "heading"
     else:
