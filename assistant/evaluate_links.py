@@ -75,21 +75,28 @@ def score(found: dict[str, list[Link]], names: dict[str, str], labels: dict[str,
         keys = [(names[link.commitment.source.doc_id], link.commitment.source.start) for link in links]
         shown += bool(keys)
         hits += len(keys)
-        relevant_shown += sum(1 for key in keys if _labelled(key, labels[point_id]))
+        unused = list(labels[point_id])  # each label counts once, for the nearest shown commitment
+        for key in keys:
+            label = _labelled(key, unused)
+            if label is not None:
+                unused.remove(label)
+                relevant_shown += 1
     return LinkScores(points=len(labels), shown=shown, precision_at_5=relevant_shown / hits if hits else 0.0,
                       recall_at_5=relevant_shown / labelled if labelled else 0.0, relevant=labelled)
 
 
-def _labelled(key: tuple[str, int], labelled: list[str]) -> bool:
-    """Whether a shown commitment (file, start) is one the labels name. A label keeps the
-    offset the commitment had when it was labelled; a later change to the parse earlier in the
-    file (a letterhead line, a hyphen) moves it by a few characters, never by a sentence."""
+def _labelled(key: tuple[str, int], labelled: list[str]) -> str | None:
+    """The label that names a shown commitment (file, start), the nearest if several could; None
+    when none does. A label keeps the offset the commitment had when it was labelled; a later
+    change to the parse earlier in the file (a letterhead line, a hyphen) moves it by a few
+    characters, never by a sentence."""
     name, start = key
+    near = []
     for label in labelled:
         file, _, offset = label.rpartition("@")
         if file == name and abs(int(offset) - start) <= OFFSET_DRIFT:
-            return True
-    return False
+            near.append((abs(int(offset) - start), label))
+    return min(near)[1] if near else None
 
 
 def evaluate_links(path: Path, embedder: str = "e5") -> str:

@@ -17,41 +17,41 @@ from assistant.model import Commitment
 from assistant.search.store import commitment_from_record, commitment_record, day_int
 
 FILE = "register.json"
-FORMAT = 1
+FORMAT = 2
 
 Held = dict[str, tuple[str, list[Commitment]]]  # per document: its version and its commitments
 
 
-def load(folder: Path | None, generation: int) -> tuple[Held, int | None]:
+def load(folder: Path | None, index: str) -> tuple[Held, int | None]:
     """The copy and the store's change counter when it was written, if it was written for this
-    generation of the index (a rebuild reads every document again and may find other
-    commitments in the same version); ({}, None) otherwise."""
+    index (``Store.identity``: another index, a rebuild that may have found other commitments in
+    the same version, or another Chroma server never match); ({}, None) otherwise."""
     if folder is None:
         return {}, None
     try:
         data = json.loads((folder / FILE).read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or data.get("generation") != generation:
+        if data.get("format") != FORMAT or data.get("index") != index:
             return {}, None
         held = {doc: (version, [commitment_from_record(text, meta) for text, meta in records])
                 for doc, (version, records) in data["documents"].items()}
         return held, int(data["changes"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except Exception:  # noqa: BLE001 - a damaged copy of any shape is ignored; the store is read instead
         return {}, None
 
 
-def save(folder: Path | None, generation: int, changes: int, held: Held) -> None:
+def save(folder: Path | None, index: str, changes: int, held: Held) -> None:
     """Write the copy whole, then move it in place: a reader never sees half a file."""
     if folder is None:
         return
     documents = {doc: (version, [(c.text, _record(c)) for c in found]) for doc, (version, found) in held.items()}
+    part = folder / f"{FILE}.{os.getpid()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        part = folder / f"{FILE}.{os.getpid()}.part"
-        part.write_text(json.dumps({"format": FORMAT, "generation": generation, "changes": changes,
+        part.write_text(json.dumps({"format": FORMAT, "index": index, "changes": changes,
                                     "documents": documents}, ensure_ascii=False), encoding="utf-8")
         os.replace(part, folder / FILE)
     except OSError:
-        pass  # the copy only saves the next process time
+        part.unlink(missing_ok=True)  # the copy only saves the next process time
 
 
 def _record(c: Commitment) -> dict:

@@ -139,3 +139,13 @@ def test_an_italic_question_and_the_upright_answer_in_one_paragraph_are_split():
         ("In het eerste jaar zijn 412 aanvragen ontvangen, waarvan er 380 zijn toegekend.", False),
         ("De leden vragen ook wanneer de regeling wordt geëvalueerd.", True),
         ("De evaluatie volgt in het voorjaar van 2026.", False)]
+
+
+def test_an_italic_heading_above_its_text_stays_a_heading():
+    from assistant.parse.layout import group_paragraphs
+
+    lines = [Line("Financiële gevolgen", 1, new_paragraph=True, italic=True),
+             Line("De kosten bedragen 40.000 euro per jaar. Deze worden gedekt uit de", 1),
+             Line("reserve sociaal domein.", 1)]
+    assert [p.text for p in group_paragraphs([lines])] == [
+        "Financiële gevolgen", "De kosten bedragen 40.000 euro per jaar. Deze worden gedekt uit de reserve sociaal domein."]

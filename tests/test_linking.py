@@ -96,8 +96,9 @@ def test_a_labelled_link_is_found_again_after_its_offset_moved_a_few_characters(
     the file moves it a little. The next sentence (tens of characters on) is another commitment."""
     from assistant.evaluate_links import _labelled
 
-    labels = ["dpia.pdf@78633", "brief.pdf@120"]
-    assert _labelled(("dpia.pdf", 78633), labels)
-    assert _labelled(("dpia.pdf", 78638), labels)
-    assert not _labelled(("dpia.pdf", 78720), labels)
-    assert not _labelled(("andere.pdf", 78633), labels)
+    labels = ["dpia.pdf@78633", "dpia.pdf@78640", "brief.pdf@120"]
+    assert _labelled(("dpia.pdf", 78633), labels) == "dpia.pdf@78633"
+    assert _labelled(("dpia.pdf", 78638), labels) == "dpia.pdf@78640"  # the nearest
+    assert _labelled(("brief.pdf", 130), labels) == "brief.pdf@120"  # 10 characters: still the same
+    assert _labelled(("brief.pdf", 131), labels) is None  # 11: another sentence
+    assert _labelled(("andere.pdf", 78633), labels) is None

@@ -286,3 +286,46 @@ def test_an_answer_inside_the_restating_paragraph_is_mapped_to_the_point_it_answ
     first = mapped[0].answer.source
     block = reply_doc.blocks[first.block - 1]
     assert block.text.endswith(mapped[0].answer.text) and first.start == block.start + block.text.index("Op 1 januari")
+
+
+@pytest.mark.parametrize("text", [
+    "Raadsinformatiebrief voortgang projecten\n\nGeachte raad,\n\nProject Stationsgebied\n\nDe bouw van de fietsenstalling "
+    "is in maart gestart en loopt op schema.\n\nProject Centrumplan\n\nDe inspraak over het centrumplan is afgerond.\n",
+    "Raadsinformatiebrief parkeerbeleid\n\nGeachte raad,\n\n(a) Aanleiding\n\nDe raad vroeg in mei om een overzicht van "
+    "de parkeerdruk.\n\n(b) Stand van zaken\n\nDe metingen in vier wijken zijn klaar.\n\n(c) Vervolg\n\nIn juni "
+    "volgt het voorstel.\n",
+])
+def test_the_sections_of_an_ordinary_letter_are_no_points(text, tmp_path):
+    """Headings alone open points only in a document that answers or weighs points, or whose
+    headings name them ("Toezegging ..."): a raadsinformatiebrief's sections are not points."""
+    from assistant.extract.points import sections
+
+    letter = tmp_path / "brief.txt"
+    letter.write_text(text, encoding="utf-8")
+    assert sections(parse_document(letter)) == []
+
+
+def test_a_question_asked_outright_and_its_explanation_stay_one_point():
+    from assistant.extract.voice import reply_start
+
+    for text in ("Is het college bereid de speeltuin aan de Dorpsstraat te herstellen? De speeltuin is al drie "
+                 "maanden gesloten.",
+                 "De adviesraad vraagt aandacht voor de wachttijd voor respijtzorg. Mantelzorgers wachten nu "
+                 "gemiddeld twaalf weken op een plek."):
+        assert reply_start(text) is None, text
+
+
+def test_a_reply_subheading_is_no_second_part_of_a_verslag(tmp_path):
+    """Only a numbered part ("II Reactie van de minister") divides questions from replies; a
+    subheading "Reactie van het college op de overige opmerkingen" drops no point."""
+    letter = tmp_path / "reactie.txt"
+    letter.write_text(
+        "Reactie op het advies over de Wmo\n\n"
+        "De adviesraad adviseert de wachttijd voor een keukentafelgesprek te verkorten.\n\n"
+        "Wij nemen dit advies over en verkorten de wachttijd per 1 maart tot twee weken.\n\n"
+        "De adviesraad adviseert mantelzorgers vaker te betrekken.\n\n"
+        "Wij nemen dit advies over.\n\n"
+        "Reactie van het college op de overige opmerkingen\n\n"
+        "De adviesraad adviseert de website te verbeteren.\n\n"
+        "Wij nemen dit advies gedeeltelijk over.\n", encoding="utf-8")
+    assert [p.number for p, _ in quoted_points(parse_document(letter))] == ["1", "2", "3"]

@@ -187,10 +187,19 @@ def test_a_new_process_starts_from_the_register_copy_on_disk(tmp_path, monkeypat
     added = next(d for d in assistant.documents() if d.path.endswith(FILES[2]))
     assert reads == [added.id] and len(grown) == len(whole) + added.commitments
 
-    (tmp_path / "index" / register_copy.FILE).write_text("{niet af", encoding="utf-8")
-    assert Assistant(config, embedder="fake").register(today=TODAY) == grown
-    generation, changes = assistant.store.generation()
-    held, _ = register_copy.load(tmp_path / "index", generation)
-    register_copy.save(tmp_path / "index", generation + 1, changes, held)  # as written before a rebuild
-    assert register_copy.load(tmp_path / "index", generation) == ({}, None)
+    for damaged in ("{niet af", "[]", "null", '{"format": 2, "index": null, "documents": [null]}'):
+        (tmp_path / "index" / register_copy.FILE).write_text(damaged, encoding="utf-8")
+        assert Assistant(config, embedder="fake").register(today=TODAY) == grown
+
+    # The copy of another index with the same generation and change count (or of an index built
+    # again, or of another Chroma server) is never taken for this one's.
+    other_folder = tmp_path / "ander"
+    other_folder.mkdir()
+    shutil.copy(CORPUS / FILES[2], other_folder / FILES[2])
+    other = Assistant(StoreConfig(index_dir=tmp_path / "ander-index"), embedder="fake")
+    other.ingest([other_folder])
+    other.register(today=TODAY)
+    shutil.copy(tmp_path / "ander-index" / register_copy.FILE, tmp_path / "index" / register_copy.FILE)
+    held, _ = register_copy.load(tmp_path / "index", other.store.identity())
+    assert held and register_copy.load(tmp_path / "index", assistant.store.identity()) == ({}, None)
     assert Assistant(config, embedder="fake").register(today=TODAY) == grown

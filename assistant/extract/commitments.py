@@ -73,7 +73,9 @@ def candidates(doc: Document, only: set[int] | None = None) -> list[Candidate]:
             continue
         if is_closing(block.text) or is_salutation(block.text):
             continue
-        context = Context(reference=doc.date, voice=voices[index], response=response, advisory_author=advisory,
+        # The answer that follows a restated question in the same paragraph speaks as the reply.
+        voice = "reply" if 0 < quoted_until < len(block.text) else voices[index]
+        context = Context(reference=doc.date, voice=voice, response=response, advisory_author=advisory,
                           kind=doc.kind, block_kind=block.kind)
         for start, end in split_sentences(block.text):
             if start < quoted_until:

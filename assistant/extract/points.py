@@ -40,8 +40,8 @@ _CLOSING_PART = re.compile(
     r"financi[eë]n|financiële\s+\w+|kosten|middelen|vervolg|vervolgstappen|planning|communicatie|overig\w*|"
     r"bijlage\w*|conclusie\w*|tenslotte)\b", re.IGNORECASE)
 _MAX_SKIP = 2
-# The heading of a document's reply part: "II Reactie van de minister", "Antwoord van de regering".
-_REPLY_PART = re.compile(r"^(?:[IVX]{1,4}\.?\s+)?(?:reactie|antwoord|beantwoording)\s+(?:van|door)\b", re.IGNORECASE)
+# The heading of a document's reply part, numbered as a part: "II Reactie van de minister".
+_REPLY_PART = re.compile(r"^[IVX]{1,4}\.?\s+(?:reactie|antwoord|beantwoording)\s+(?:van|door)\b", re.IGNORECASE)
 
 
 def sections(doc: Document) -> list[Section]:
@@ -336,8 +336,11 @@ def quoted_points(doc: Document) -> list[tuple[AdvicePoint, Answer]]:
         answer = _answer(doc, section.body, matched_by="number", numbers=section.answered_with or section.numbers,
                          lead=lead)
         title = _title(head.text) or (_title(doc.blocks[section.point[0]].text) if section.point else None)
+        source = _source(doc, section.head)
+        if lead is not None and lead[0] == section.head:
+            source.end = doc.blocks[section.head].start + len(parts[0])  # the point ends where its answer begins
         for number in section.numbers:
-            point = AdvicePoint(number=number, text=text, source=_source(doc, section.head), title=title)
+            point = AdvicePoint(number=number, text=text, source=source, title=title)
             pairs.append((point, answer))
     return pairs
 

@@ -91,7 +91,8 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                      r"het\s+college)\s+(?:\w+\s+){0,2}?(?:niet\s+juist|onjuist)\b|"
                      r"\b(?:kunnen|kan)\s+(?:wij|we|ik)\s+(?:dit|dat|deze\s+\w+|die\s+\w+|het\s+\w+)\s+"
                      r"(?:\w+\s+){0,2}?niet\s+(?:goed\s+|geheel\s+|helemaal\s+)?volgen\b|"
-                     r"\bniet\s+(?:zonder\s+meer\s+|geheel\s+|erg\s+|bijzonder\s+)?overtuigend\b|"
+                     rf"(?:\b(?:achten|acht|vinden|vind)\s+{_GOVERNMENT}|\b{_GOVERNMENT}\s+(?:achten|acht|vinden|vind))"
+                     r"\s+(?:\w+\s+){0,6}?niet\s+(?:zonder\s+meer\s+|geheel\s+|erg\s+|bijzonder\s+)?overtuigend\b|"
                      r"\b(?:af|afbreuk)\s+aan\s+de\s+overtuigingskracht\b",
                      "Die lezing van de wet komt ons niet juist voor.",
                      "Die lezing van de wet komt ons juist voor.")),
@@ -132,13 +133,14 @@ SIGNALS: tuple[tuple[Stance, Cue], ...] = (
                   rf"\b{_VIEW}\s+(?:\w+\s+){{0,3}}?(?:deelt|delen|deel)\s+(?:{_GOVERNMENT}|de\s+minister)\b",
                   "Die zorg deelt de regering.", "Wij horen uw zorg over de wachttijden.")),
     ("agree", Cue("agrees", r"\b(?:is|zijn|ben)\s+(?:het\s+)?(?:wij\s+|we\s+|ik\s+|het\s+college\s+)?(?:het\s+)?"
-                  r"(?:met\s+u\s+|met\s+(?:de|deze|die)\s+(?:\w+\s+){1,3}?)?(?:volledig\s+|zeer\s+)?eens\b|"
+                  r"(?:met\s+u\s+|met\s+(?:de|deze|die)\s+(?:[\w-]+\s+){1,6}?)?(?:volledig\s+|zeer\s+)?eens\b|"
                   r"\beens\s+met\s+(?:u|uw|de\s+adviesraad|(?:de|deze|die)\s+leden)\b",
                   "Het college is het met u eens dat de basis versterkt moet worden.",
                   "Het college twijfelt of de basis versterkt moet worden.")),
     ("agree", Cue("joins", r"\b(?:sluit|sluiten)\s+(?:\w+\s+){0,2}?(?:ons|zich|mij)\s+aan\s+bij\s+(?:uw|het|dit|de)\b",
                   "Wij sluiten ons aan bij uw advies.", "Wij sluiten de vergadering.")),
-    ("disagree", Cue("not_recognised", r"\b(?:herkent|herkennen|herken)\s+(?:\w+\s+){0,4}?niet\b",
+    ("disagree", Cue("not_recognised", r"\b(?:herkent|herkennen|herken)\s+(?:(?!dat\b|die\b|wat\b)\w+\s+){0,4}?"
+                     r"niet\b(?!\s+alleen\b)",
                      "Dit beeld herkent de regering niet.", "Dit beeld herkent de regering.")),
     ("agree", Cue("recognise", r"\b(?:herkent|herkennen|herken)\s+(?:wij\s+|we\s+|ik\s+)?(?:uw|het|de)\b",
                   "Wij herkennen het beeld dat u schetst.", "Wij kennen het beeld niet.")),

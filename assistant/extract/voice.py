@@ -153,6 +153,9 @@ def block_voice(block: Block, response: bool) -> Voice | None:
 # A sentence that still speaks of or for the askers ("Zij vragen ook ...", "Deze leden merken op").
 _ASKERS = re.compile(r"\b(?:de|deze|die)\s+leden\b|\bfractie\b|^(?:zij|ze)\s+\w+|^(?:zo\s+ja|zo\s+nee|zo\s+niet|"
                      r"graag|tevens|voorts|daarnaast\s+(?:vragen|willen))\b", re.IGNORECASE)
+_REPLYING = re.compile(r"^(?:ja|nee|neen)\b|\b(?:ik|wij|we|het\s+kabinet|de\s+regering|het\s+college|"
+                       r"de\s+minister|de\s+staatssecretaris|mijn|ons|onze)\b", re.IGNORECASE)
+_MEMBERS = re.compile(r"\b(?:de|deze|die)\s+leden\b|\bfractie\b", re.IGNORECASE)
 _ASKS = re.compile(r"\?\s*$|\b(?:vragen|vraagt|willen\s+weten|wil\s+weten|verzoeken|verzoekt|horen\s+graag)\b",
                    re.IGNORECASE)
 
@@ -160,7 +163,8 @@ _ASKS = re.compile(r"\?\s*$|\b(?:vragen|vraagt|willen\s+weten|wil\s+weten|verzoe
 def reply_start(text: str) -> int | None:
     """Where the reply begins inside a paragraph that opens by restating a question ("De leden
     van de X-fractie vragen ... ? Het kabinet ..."): the offset of the first sentence after the
-    asking ones, when the paragraph asks at least once and a reply follows; None otherwise."""
+    asking ones, when the paragraph asks at least once and what follows replies (the government
+    speaks, "ja"/"nee", a verdict); None otherwise."""
     spans = split_sentences(text)
     asked = False
     for n, (start, end) in enumerate(spans):
@@ -171,5 +175,10 @@ def reply_start(text: str) -> int | None:
             continue
         if n == 0 or not asked:
             return None
-        return start
+        first = text[spans[0][0]:spans[0][1]]
+        if _MEMBERS.search(first):
+            return start  # the members' question told in the third person: what follows is the reply
+        rest = [text[a:b].strip() for a, b in spans[n:]]
+        # After a question asked outright, the asker's own explanation is no answer: the rest must reply.
+        return start if any(_REPLYING.search(part) or fired(REPLY_CUES, part) for part in rest) else None
     return None

@@ -204,19 +204,19 @@ def group_paragraphs(pages: list[list[Line]], vocabulary: set[str] | None = None
             if prev is None or _starts_paragraph(line, prev, first_on_page=first_body):
                 body = [line]
                 groups.append(body)
-            elif all(ln.italic for ln in body) and not line.italic and (split := _after_quote(prev, line)):
-                quote_end, reply = split  # an italic quote and the reply after it, in one paragraph
-                if quote_end is not None:
-                    body.append(quote_end)
-                body = [reply]
-                groups.append(body)
-                split_reply = reply  # the rest of a line: never a heading
             elif short_line_rule and _ends_short(prev, width):
                 body = [line]
                 groups.append(body)
             elif len(body) == 1 and prev is not split_reply and (is_heading_line(prev, line, width) or signature):
                 body = [line]  # a heading directly above its text; a signature line
                 groups.append(body)
+            elif all(ln.italic for ln in body) and not line.italic and (split := _after_quote(body, line)):
+                quote_end, reply = split  # an italic quote and the reply after it, in one paragraph
+                if quote_end is not None:
+                    body.append(quote_end)
+                body = [reply]
+                groups.append(body)
+                split_reply = reply  # the rest of a line: never a heading
             elif len(body) == 2 and is_wrapped_heading(body[0], prev, line, width):
                 body = [line]  # a heading that wrapped onto a second line, directly above its text
                 groups.append(body)
@@ -270,18 +270,21 @@ def is_heading_line(line: Line, following: Line, width: int) -> bool:
     return starts_sentence and (width == 0 or len(text) < share * width)
 
 
+_QUOTE_MIN_WORDS = 6  # a restated question or advice, not a short italic label
 _QUOTE_END = re.compile(r"[.?!]['’”)]*\s+(?=[A-Z\"'‘“(€])")
 
 
-def _after_quote(last_italic: Line, line: Line) -> tuple[Line | None, Line] | None:
+def _after_quote(italic: list[Line], line: Line) -> tuple[Line | None, Line] | None:
     """Where a paragraph whose lines so far are italic (a quoted question or advice, as a
     Kamerstuk prints it) turns to upright text: the end of the quote and the start of the reply,
     split at the first sentence end of the upright line, or at its start when the italic line
-    ended a sentence. None when the upright line ends no sentence (the quote runs on)."""
+    ended a sentence. None when the upright line ends no sentence (the quote runs on), or the
+    italic part is too short to be a quote (an italic label; an italic heading above its text
+    is split off by the heading rule before this is asked)."""
     text = line.text.strip()
-    if not text:
+    if not text or sum(len(ln.text.split()) for ln in italic) < _QUOTE_MIN_WORDS:
         return None
-    if re.search(r"[.?!]['’”)]*$", last_italic.text.strip()) and (text[0].isupper() or text[0] in "\"'‘“(€"):
+    if re.search(r"[.?!]['’”)]*$", italic[-1].text.strip()) and (text[0].isupper() or text[0] in "\"'‘“(€"):
         return None, line
     match = _QUOTE_END.search(text)
     if match is None:

@@ -74,7 +74,7 @@ def is_closing(text: str) -> bool:
 # The courtesy sentence before the closing formula: "Ik hoop u hiermee voldoende te hebben
 # geïnformeerd", "Met deze toelichting vertrouwen wij erop de vragen te hebben beantwoord".
 _COURTESY = re.compile(
-    r"^(?:[\w,]+\s+){0,5}?(?:hoop|hopen|vertrouw|vertrouwen)\b.{0,120}?\b(?:te\s+hebben|"
+    r"^(?:[\w,]+\s+){0,5}?(?:hoop|hoopt|hopen|vertrouw|vertrouwt|vertrouwen)\b.{0,120}?\b(?:te\s+hebben|"
     r"te\s+zijn)\s+(?:\w+\s+){0,2}?(?:geïnformeerd|ingelicht|afgedaan|beantwoord|toegelicht)\b", re.IGNORECASE)
 
 

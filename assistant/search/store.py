@@ -166,6 +166,11 @@ class Store:
         collection = self._client.get_collection(name, embedding_function=None)
         return self.generation_id, int((collection.metadata or {}).get("generation", 0))
 
+    def identity(self) -> str:
+        """What tells this index apart from any other, also one with the same generation and
+        change count: the id of its passages collection (new on every rebuild and every new index)."""
+        return str(self._passages.id)
+
     def _bump(self) -> None:
         name = collection_name(PASSAGES, self.generation_id)
         meta = dict(self._client.get_collection(name, embedding_function=None).metadata or {})
