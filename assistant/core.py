@@ -417,8 +417,9 @@ class Assistant:
             return self._register_all
         held = self._register_held
         first = self._register_at is None or self._register_at[0] != key[0]
+        index = self.store.identity()
         if first:  # a new process, or the index rebuilt: the copy on disk, whole if nothing was committed since
-            held, saved_at = register_copy.load(self._cache_dir, self.store.identity())
+            held, saved_at = register_copy.load(self._cache_dir, index)
             if held and saved_at == key[1]:
                 return self._keep_register(held, key)
         versions = {d.id: d.version for d in self.store.documents()}
@@ -432,7 +433,7 @@ class Assistant:
             held = {doc: held[doc] for doc in versions if doc not in changed and doc in held}
             held.update({doc: (versions[doc], self.store.commitments_of(doc, versions[doc])) for doc in changed})
         if first:
-            register_copy.save(self._cache_dir, self.store.identity(), key[1], held)  # once per process: the next starts from it
+            register_copy.save(self._cache_dir, index, key[1], held)  # once per process: the next starts from it
         return self._keep_register(held, key)
 
     def _keep_register(self, held: register_copy.Held, key: tuple[int, int]) -> list[Commitment]:

@@ -2,8 +2,8 @@
 say about it, and an export an official opens in Excel.
 
 Status is relative to a day ("today"): open (the window lies ahead), due (we are in it),
-overdue (it has passed), undated. The store holds due dates as yyyymmdd integers, so a
-status filter is a Chroma query, not a re-parse.
+overdue (it has passed), undated. The filters are applied to the register the core keeps per
+index state (``Assistant._all_commitments``), not asked of the store each time.
 """
 
 from __future__ import annotations

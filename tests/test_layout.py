@@ -91,15 +91,15 @@ def test_a_heading_that_wraps_onto_a_second_line_is_split_from_its_text():
     directly above the text, are a heading of their own."""
     from assistant.parse.layout import group_paragraphs
 
-    width_line = "In de commissievergadering van woensdag heb ik u een aantal toezeggingen gedaan die ik"
-    texts = [width_line, "hieronder afdoe met de informatie die u in deze brief ontvangt, per toezegging.",
-             "Toezegging nadere informatie over de wijziging van artikel 6 van de financiële",
-             "verordening",
-             "De toezegging aan het raadslid was de raad nader te informeren over de wijziging van",
-             "het artikel. Wij passen de verordening aan, zodat de rapportagegrens er in staat."]
+    width_line = "In de vergadering van de commissie Sociaal Domein deed het college enkele toezeggingen die"
+    texts = [width_line, "wij hieronder afdoen met de informatie die u in deze brief ontvangt, per punt.",
+             "Toezegging overzicht van de wachttijden voor huishoudelijke hulp in alle wijken van",
+             "Rijnwaarde",
+             "De toezegging aan de fractie was een overzicht per wijk te sturen. Dat overzicht vindt",
+             "u in de bijlage. Wij werken het elk kwartaal bij en sturen het u voortaan mee."]
     paragraphs = [p.text for p in group_paragraphs([_lines(texts, {0, 2})])]
-    assert paragraphs[1] == "Toezegging nadere informatie over de wijziging van artikel 6 van de financiële verordening"
-    assert paragraphs[2].startswith("De toezegging aan het raadslid")
+    assert paragraphs[1] == "Toezegging overzicht van de wachttijden voor huishoudelijke hulp in alle wijken van Rijnwaarde"
+    assert paragraphs[2].startswith("De toezegging aan de fractie")
 
 
 def test_a_wrapped_sentence_is_no_heading():

@@ -161,8 +161,8 @@ def test_lettered_headings_open_the_points_of_an_analysis_and_a_summary_does_not
     each heading's text the answer, with the stance it takes."""
     from assistant.extract.points import sections
 
-    short = {"a": "Het karakter van het advies", "b": "De grondslag voor de verwerking",
-             "c": "De noodzaak van de maatregel"}
+    short = {"a": "De termijn voor een beslissing", "b": "De eigen bijdrage voor begeleiding",
+             "c": "De toegang tot de inloopvoorziening"}
     summary = "".join(f"({k}) {v}\n\nKort: wij zijn het op dit punt niet met de adviesraad eens.\n\n"
                       for k, v in short.items())
     body = "".join(
@@ -188,26 +188,26 @@ def test_headings_that_open_with_the_same_word_are_points(fmt, tmp_path):
     nothing: each heading opens a point, the text under it is its answer, the closing is not."""
     from corpus.render import letter_from_plain_text, render_pdf
 
-    text = ("In de commissievergadering van 4 december heb ik u drie toezeggingen gedaan.\n\n"
-            "# Toezegging over de wijziging van de financiële verordening\n\n"
-            "De toezegging was de raad te informeren over artikel 6. Wij passen de verordening aan.\n\n"
-            "# Toezegging over het tarief van de afvalstoffenheffing\n\n"
-            "Het vaste tarief is verhoogd omdat de vaste kosten niet gedekt waren.\n\n"
-            "# Toezegging over de legesverordening\n\n"
-            "De gewijzigde legesverordening ligt op 30 januari 2025 ter besluitvorming voor.\n\n"
+    text = ("In de commissie Sociaal Domein van 12 november heb ik u drie toezeggingen gedaan.\n\n"
+            "# Toezegging over de speeltuin aan de Lindelaan\n\n"
+            "De toezegging was de raad te informeren over het herstel. Wij herstellen de speeltuin voor de zomer.\n\n"
+            "# Toezegging over de openingstijden van het buurthuis\n\n"
+            "Het buurthuis is sinds oktober ook op zaterdag open, omdat vrijwilligers zich hebben gemeld.\n\n"
+            "# Toezegging over de mantelzorgwaardering\n\n"
+            "De nieuwe regeling mantelzorgwaardering ligt op 30 januari 2025 ter besluitvorming voor.\n\n"
             "Met deze toelichting hoop ik de toezeggingen te hebben afgedaan.\n\n"
-            "Hoogachtend,\n\nde wethouder Financiën")
+            "Hoogachtend,\n\nde wethouder Zorg")
     if fmt == "txt":
         path = tmp_path / "toezeggingen.txt"
         path.write_text(text.replace("# ", ""), encoding="utf-8")
     else:
         path = tmp_path / "toezeggingen.pdf"
         render_pdf(letter_from_plain_text(text, onderwerp="Afdoening toezeggingen", date="10 december 2024",
-                                          kenmerk="2024/912"), path)
+                                          kenmerk="2024/1187"), path)
     found = [(p.number, p.text, a.text) for p, a in quoted_points(parse_document(path))]
     assert [n for n, _, _ in found] == ["1", "2", "3"]
-    assert found[0][1].startswith("Toezegging over de wijziging") and found[0][2].endswith("passen de verordening aan.")
-    assert found[2][2] == "De gewijzigde legesverordening ligt op 30 januari 2025 ter besluitvorming voor."
+    assert found[0][1].startswith("Toezegging over de speeltuin") and found[0][2].endswith("speeltuin voor de zomer.")
+    assert found[2][2] == "De nieuwe regeling mantelzorgwaardering ligt op 30 januari 2025 ter besluitvorming voor."
 
 
 def test_a_verslag_whose_second_part_replies_has_the_restated_questions_as_its_points(tmp_path):

@@ -376,7 +376,7 @@ class Store:
                 break
             for text, meta in zip(batch["documents"], batch["metadatas"]):
                 if committed.get(meta["doc_id"]) == meta["version"]:
-                    found.append(_commitment(text, meta))
+                    found.append(commitment_from_record(text, meta))
             offset += len(batch["ids"])
         return sorted(found, key=lambda c: (c.doc_date or date.min, c.source.doc_id, c.source.start))
 
@@ -384,7 +384,7 @@ class Store:
         """The commitments of one version of a document (no full scan), in document order."""
         batch = self._commitments.get(where={"$and": [{"doc_id": doc_id}, {"version": version}]},
                                       include=["documents", "metadatas"])
-        found = [_commitment(text, meta) for text, meta in zip(batch["documents"] or [], batch["metadatas"] or [])]
+        found = [commitment_from_record(text, meta) for text, meta in zip(batch["documents"] or [], batch["metadatas"] or [])]
         return sorted(found, key=lambda c: c.source.start)
 
     def nearest_commitments(self, vector: np.ndarray, k: int) -> list[tuple[Commitment, float]]:
@@ -398,7 +398,7 @@ class Store:
             # A stand-in vector among the nearest (its passage's vector is still to come): without them.
             result = self._commitments.query(query_embeddings=query, n_results=k, where=_HAS_VECTOR, include=include)
         committed = {d.id: d.version for d in self.documents()}
-        return [(_commitment(text, meta), 1.0 - float(dist))
+        return [(commitment_from_record(text, meta), 1.0 - float(dist))
                 for text, meta, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])
                 if committed.get(meta["doc_id"]) == meta["version"]]
 
@@ -710,10 +710,6 @@ def commitment_record(c: Commitment) -> dict[str, Any]:
 def commitment_from_record(text: str, meta: dict[str, Any]) -> Commitment:
     """A commitment from its sentence and its metadata (as stored, or as ``commitment_record``
     wrote it with the document fields)."""
-    return _commitment(text, meta)
-
-
-def _commitment(text: str, meta: dict[str, Any]) -> Commitment:
     due = None
     if meta.get("dated"):
         due = DateRange(_int_day(meta["due_start"]), _int_day(meta["due_end"]), meta.get("due_label", ""))
