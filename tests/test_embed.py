@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from assistant.errors import StoreError
-from assistant.search.embed import E5Embedder, FakeEmbedder, SentenceTransformerEmbedder, get_embedder
+from assistant.search.embed import E5Embedder, FakeEmbedder, QueryFirst, SentenceTransformerEmbedder, batches, get_embedder
 
 CARERS = "De gemeente trekt extra geld uit voor mantelzorgers."
 CARERS_PARAPHRASE = "Mensen die voor een zieke naaste zorgen krijgen meer financiële steun van de gemeente."
@@ -100,6 +100,65 @@ def test_e5_batches_give_the_same_vectors_as_one_call(e5, monkeypatch):
     whole = e5.embed_passages(texts)
     monkeypatch.setattr(e5, "batch_size", 2)
     assert np.allclose(e5.embed_passages(texts), whole, atol=1e-4)
+
+
+@pytest.mark.slow
+def test_e5_batches_bounded_by_characters_give_the_same_vectors(e5, monkeypatch):
+    texts = [CARERS * 3, CARERS_PARAPHRASE, POOL, "Korte tekst."]
+    whole = e5.embed_passages(texts)
+    monkeypatch.setattr(e5, "batch_chars", 50)  # every text its own call
+    assert np.allclose(e5.embed_passages(texts), whole, atol=1e-4)
+
+
+def test_batches_hold_at_most_so_many_texts_and_characters():
+    texts = ["a" * 10, "b" * 10, "c" * 10, "d" * 40, "e" * 5, "f" * 5, "g" * 5]
+    assert batches(texts, size=2, chars=1000) == [(0, 2), (2, 4), (4, 6), (6, 7)]
+    # 10+10 fits 25 characters, the third would not; a call holds two texts at least (one per
+    # core), also where the second is longer than the budget
+    assert batches(texts, size=32, chars=25) == [(0, 2), (2, 4), (4, 7)]
+    assert batches(texts, size=32, chars=25, least=1) == [(0, 2), (2, 3), (3, 4), (4, 7)]
+    assert batches([], size=32, chars=25) == []
+
+
+def test_a_waiting_search_goes_before_the_next_batch_of_passages():
+    """An ingest embeds batch after batch; a search that arrives meanwhile must get the model
+    next, not after the whole ingest (with a plain lock the ingest took it straight back)."""
+    import threading
+
+    turns, order = QueryFirst(), []
+    first_running, release_first = threading.Event(), threading.Event()
+
+    def ingest() -> None:
+        for batch in range(1, 4):
+            with turns.hold(query=False):
+                if batch == 1:
+                    first_running.set()
+                    release_first.wait(10)
+                order.append(f"batch {batch}")
+
+    def search() -> None:
+        with turns.hold(query=True):
+            order.append("search")
+
+    embedding = threading.Thread(target=ingest)
+    embedding.start()
+    assert first_running.wait(10)
+    asking = threading.Thread(target=search)
+    asking.start()
+    _wait_until(lambda: turns.queries_waiting == 1)
+    release_first.set()
+    for thread in (embedding, asking):
+        thread.join(10)
+    assert order == ["batch 1", "search", "batch 2", "batch 3"]
+
+
+def _wait_until(condition, seconds: float = 10.0) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the search never started waiting"
+        time.sleep(0.005)
 
 
 # ------------------------------------------------------------------------------- sentence-transformers
