@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -116,6 +117,24 @@ def start_server(path: Path) -> tuple[subprocess.Popen, int]:
     raise RuntimeError("chroma run did not start")
 
 
+@contextmanager
+def store_for(mode: str, tmp: Path):
+    """The configuration of an embedded store in ``tmp``, or of a fresh Chroma server on
+    loopback keeping its data in ``tmp`` (stopped afterwards)."""
+    proc = None
+    if mode == "server":
+        proc, port = start_server(tmp / "server")
+        config = StoreConfig(index_dir=tmp / "cache", host="127.0.0.1", port=port)
+    else:
+        config = StoreConfig(index_dir=tmp / "index")
+    try:
+        yield config
+    finally:
+        if proc:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -136,25 +155,14 @@ def main() -> None:
     modes = ["embedded"] + ([] if args.no_server else ["server"])
     for mode in modes:
         for n in sizes:
-            with tempfile.TemporaryDirectory() as tmp:
-                proc = None
-                if mode == "server":
-                    proc, port = start_server(Path(tmp) / "server")
-                    config = StoreConfig(index_dir=Path(tmp) / "cache", host="127.0.0.1", port=port)
-                else:
-                    config = StoreConfig(index_dir=Path(tmp) / "index")
-                try:
-                    store = Store(config, embedder.name, embedder.dim)
-                    fill_s = fill(store, texts, vectors, n)
-                    searcher = Searcher(store, embedder, cache_dir=config.index_dir)
-                    r0 = time.perf_counter()
-                    searcher.refresh()
-                    refresh_s = time.perf_counter() - r0
-                    stats = measure(searcher, queries)
-                finally:
-                    if proc:
-                        proc.send_signal(signal.SIGTERM)
-                        proc.wait(timeout=30)
+            with tempfile.TemporaryDirectory() as tmp, store_for(mode, Path(tmp)) as config:
+                store = Store(config, embedder.name, embedder.dim)
+                fill_s = fill(store, texts, vectors, n)
+                searcher = Searcher(store, embedder, cache_dir=config.index_dir)
+                r0 = time.perf_counter()
+                searcher.refresh()
+                refresh_s = time.perf_counter() - r0
+                stats = measure(searcher, queries)
                 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 print(f"| {mode} | {n:,} | {fill_s:.1f} | {refresh_s:.1f} | {stats['p50']:.1f} | {stats['p95']:.1f} | "
                       f"{stats['embed_ms']:.1f} | {rss:.0f} |", flush=True)

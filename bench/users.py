@@ -11,7 +11,7 @@ runs (parse, passages, commitments, then vectors: what a secretary starting an u
 for the server, that ingest runs as a second process (`assistant ingest`), the second writer
 the scale path allows. Prints one table: latency p50/p95/max, queries, errors.
 
-    .venv/bin/python bench/users.py [--passages 10000] [--users 10] [--think 1.0] [--no-server]
+    .venv/bin/python bench/users.py [--passages 10000] [--users 10] [--think 1.0] [--files 12] [--no-server]
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
@@ -35,7 +34,7 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
 from assistant.core import Assistant  # noqa: E402
 from assistant.search.store import StoreConfig  # noqa: E402
-from bench.search import base_texts, fill, start_server  # noqa: E402
+from bench.search import base_texts, fill, store_for  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus-real"
 APP_SEARCH_SLOTS = 2  # ui.py SEARCHING["concurrency_limit"]
@@ -99,11 +98,8 @@ class Users:
 
 
 def ingest_here(assistant: Assistant, files: list[Path]):
-    def run():
-        report = assistant.ingest(files)
-        run.added = len(report.added)
-    run.added = 0
-    return run
+    """The app's own upload: an ingest in this process, beside the searches."""
+    return lambda: assistant.ingest(files)
 
 
 def ingest_elsewhere(port: int, index_dir: Path, files: list[Path]):
@@ -123,44 +119,34 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds a user reads before asking again")
     parser.add_argument("--idle-seconds", type=float, default=30.0)
+    parser.add_argument("--files", type=int, default=12, help="how many real PDFs the ingest adds")
     parser.add_argument("--no-server", action="store_true")
     args = parser.parse_args()
 
-    files = documents_to_ingest()
+    files = documents_to_ingest()[: args.files]
     texts, questions = base_texts()
     print(f"{args.users} users, mean think time {args.think:.1f} s, {APP_SEARCH_SLOTS} search slots (as in ui.py); "
           f"ingest of {len(files)} real PDFs ({sum(f.stat().st_size for f in files) / 1e6:.1f} MB)\n")
     print("| store | passages | phase | seconds | queries | p50 ms | p95 ms | max ms | errors |")
     print("|---|---|---|---|---|---|---|---|---|")
     for mode in ["embedded"] + ([] if args.no_server else ["server"]):
-        with tempfile.TemporaryDirectory() as tmp:
-            proc = None
+        with tempfile.TemporaryDirectory() as tmp, store_for(mode, Path(tmp)) as config:
+            assistant = Assistant(config)
+            vectors = np.asarray(assistant.embedder.embed_passages(texts), dtype=np.float32)
+            fill(assistant.store, texts, vectors, args.passages)
+            assistant.find(questions[0])  # warm: the lexical index and the model
+            phases = [("10 users, idle", lambda: time.sleep(args.idle_seconds))]
             if mode == "server":
-                proc, port = start_server(Path(tmp) / "server")
-                config = StoreConfig(index_dir=Path(tmp) / "cache", host="127.0.0.1", port=port)
+                phases.append(("10 users + ingest in a 2nd process", ingest_elsewhere(config.port, Path(tmp), files)))
             else:
-                config = StoreConfig(index_dir=Path(tmp) / "index")
-            try:
-                assistant = Assistant(config)
-                vectors = np.asarray(assistant.embedder.embed_passages(texts), dtype=np.float32)
-                fill(assistant.store, texts, vectors, args.passages)
-                assistant.find(questions[0])  # warm: the lexical index and the model
-                phases = [("10 users, idle", lambda: time.sleep(args.idle_seconds))]
-                if mode == "server":
-                    phases.append(("10 users + ingest in a 2nd process", ingest_elsewhere(port, Path(tmp), files)))
-                else:
-                    phases.append(("10 users + ingest in the app", ingest_here(assistant, files)))
-                for phase, until in phases:
-                    stats = Users(assistant, questions, args.users, args.think).run(until)
-                    print(f"| {mode} | {args.passages:,} | {phase.replace('10', str(args.users))} | {stats['seconds']:.0f} | "
-                          f"{stats['queries']} | {stats['p50']:.0f} | {stats['p95']:.0f} | {stats['max']:.0f} | "
-                          f"{stats['errors']} |", flush=True)
-                    if stats["first_error"]:
-                        print(f"  first error: {stats['first_error']}")
-            finally:
-                if proc:
-                    proc.send_signal(signal.SIGTERM)
-                    proc.wait(timeout=30)
+                phases.append(("10 users + ingest in the app", ingest_here(assistant, files)))
+            for phase, until in phases:
+                stats = Users(assistant, questions, args.users, args.think).run(until)
+                print(f"| {mode} | {args.passages:,} | {phase.replace('10', str(args.users))} | {stats['seconds']:.0f} | "
+                      f"{stats['queries']} | {stats['p50']:.0f} | {stats['p95']:.0f} | {stats['max']:.0f} | "
+                      f"{stats['errors']} |", flush=True)
+                if stats["first_error"]:
+                    print(f"  first error: {stats['first_error']}")
 
 
 if __name__ == "__main__":
