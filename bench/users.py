@@ -6,7 +6,7 @@ hits and the no-match check). The app lets two searches run at a time and queues
 (``ui.py``: ``SEARCHING``, concurrency limit 2), so each user's latency here includes the wait
 in that queue. Each user asks a real question, reads for ``--think`` seconds and asks again.
 
-Three phases per store: the ten users alone; the ten users while an ingest of real documents
+Two phases per store: the users alone; the users while an ingest of real documents
 runs (parse, passages, commitments, then vectors: what a secretary starting an upload does);
 for the server, that ingest runs as a second process (`assistant ingest`), the second writer
 the scale path allows. Prints one table: latency p50/p95/max, queries, errors.
@@ -51,7 +51,7 @@ def documents_to_ingest() -> list[Path]:
 
 
 class Users:
-    """Ten users searching through the app's two search slots until told to stop."""
+    """Users searching through the app's two search slots until told to stop."""
 
     def __init__(self, assistant: Assistant, questions: list[str], users: int, think: float) -> None:
         self.assistant, self.questions, self.users, self.think = assistant, questions, users, think
@@ -135,14 +135,15 @@ def main() -> None:
             vectors = np.asarray(assistant.embedder.embed_passages(texts), dtype=np.float32)
             fill(assistant.store, texts, vectors, args.passages)
             assistant.find(questions[0])  # warm: the lexical index and the model
-            phases = [("10 users, idle", lambda: time.sleep(args.idle_seconds))]
+            users = f"{args.users} users"
+            phases = [(f"{users}, idle", lambda: time.sleep(args.idle_seconds))]
             if mode == "server":
-                phases.append(("10 users + ingest in a 2nd process", ingest_elsewhere(config.port, Path(tmp), files)))
+                phases.append((f"{users} + ingest in a 2nd process", ingest_elsewhere(config.port, Path(tmp), files)))
             else:
-                phases.append(("10 users + ingest in the app", ingest_here(assistant, files)))
+                phases.append((f"{users} + ingest in the app", ingest_here(assistant, files)))
             for phase, until in phases:
                 stats = Users(assistant, questions, args.users, args.think).run(until)
-                print(f"| {mode} | {args.passages:,} | {phase.replace('10', str(args.users))} | {stats['seconds']:.0f} | "
+                print(f"| {mode} | {args.passages:,} | {phase} | {stats['seconds']:.0f} | "
                       f"{stats['queries']} | {stats['p50']:.0f} | {stats['p95']:.0f} | {stats['max']:.0f} | "
                       f"{stats['errors']} |", flush=True)
                 if stats["first_error"]:

@@ -106,7 +106,7 @@ def test_e5_batches_give_the_same_vectors_as_one_call(e5, monkeypatch):
 def test_e5_batches_bounded_by_characters_give_the_same_vectors(e5, monkeypatch):
     texts = [CARERS * 3, CARERS_PARAPHRASE, POOL, "Korte tekst."]
     whole = e5.embed_passages(texts)
-    monkeypatch.setattr(e5, "batch_chars", 50)  # every text its own call
+    monkeypatch.setattr(e5, "batch_chars", 50)  # calls of two texts, the least a call holds
     assert np.allclose(e5.embed_passages(texts), whole, atol=1e-4)
 
 
