@@ -489,23 +489,44 @@ def compare(old, new, as_json, output, ignore_case, ignore_punctuation, keep_whi
 
 
 @main.command("eval")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--embedder", envvar="ASSISTANT_EMBEDDER", default="e5", show_default=True, help="Taalmodel.")
 @click.option("--json", "as_json", is_flag=True, help="Print de cijfers als JSON.")
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="Rekenkamer-set: alleen de vragen over de documenten van dit deel (dev: afstemmen, test: rapporteren).")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
+              help="Bewaar de indexen van documentensets hier; een volgende meting leest alleen wat veranderde.")
 @_core_errors
-def eval_command(file, embedder, as_json):
-    """Meet zoekkwaliteit (recall@1/5/10, MRR@10) op een gelabelde vragenset."""
-    from assistant.core import evaluate_retrieval
+def eval_command(files, embedder, as_json, split, index_dir):
+    """Meet zoekkwaliteit (recall@1/5/10, MRR@10) per zoekwijze op gelabelde vragensets.
 
-    _existing(file)
-    results = evaluate_retrieval(file, embedder)
+    Zonder bestand: elke set die er is (de dev-set en beide helften van de Rekenkamer-set uit
+    ../shared, eval/corpus_queries.json en eval/questions_real.json over ../shared/corpus-real).
+    Met --index wordt een documentenset maar één keer geïndexeerd."""
+    from assistant.core import evaluate_retrieval, retrieval_sets
+
+    sets = [(f, split) for f in files] if files else retrieval_sets(Path.cwd())
+    if not sets:
+        raise click.ClickException("Geen vragenset gevonden; geef een bestand op of zet ../shared naast de projectmap.")
+    measured = {}
+    for file, half in sets:
+        _existing(file)
+        # Each document set gets its own index folder under --index.
+        index = index_dir / file.stem if index_dir is not None else None
+        results = evaluate_retrieval(file, embedder, split=half, index_dir=index)
+        name = file.name if half == "all" else f"{file.name} ({half})"
+        measured[name] = results
+        if as_json:
+            continue
+        click.echo(f"\n| {name} | R@1 | R@5 | R@10 | MRR@10 | vragen |")
+        click.echo("|---|---|---|---|---|---|")
+        for mode, s in results.items():
+            click.echo(f"| {mode} | {s.r1:.3f} | {s.r5:.3f} | {s.r10:.3f} | {s.mrr10:.3f} | {s.queries} |")
+            for group, g in s.groups.items():
+                click.echo(f"| {mode}, {group} | {g.r1:.3f} | {g.r5:.3f} | {g.r10:.3f} | {g.mrr10:.3f} | {g.queries} |")
     if as_json:
-        _echo_json({mode: s.to_dict() for mode, s in results.items()})
-        return
-    click.echo(f"| {file.name} | R@1 | R@5 | R@10 | MRR@10 | vragen |")
-    click.echo("|---|---|---|---|---|---|")
-    for mode, s in results.items():
-        click.echo(f"| {mode} | {s.r1:.3f} | {s.r5:.3f} | {s.r10:.3f} | {s.mrr10:.3f} | {s.queries} |")
+        _echo_json({name: {mode: s.to_dict() for mode, s in results.items()} for name, results in measured.items()}
+                   if len(measured) > 1 else {mode: s.to_dict() for mode, s in next(iter(measured.values())).items()})
 
 
 @main.command("eval-extract")

@@ -44,7 +44,7 @@ from assistant.views import DraftResult, PointsView, ReminderResult, SearchView,
 __all__ = [
     "Assistant", "Background", "Comparison", "DraftResult", "Filters", "IngestReport", "Mode", "PointMapping", "PointsView",
     "Progress", "RegisterFilter", "RegisterView", "StoreConfig", "evaluate_commitments", "evaluate_extract",
-    "evaluate_links", "evaluate_retrieval", "evaluate_structure", "train_commitments",
+    "evaluate_links", "evaluate_retrieval", "evaluate_structure", "retrieval_sets", "train_commitments",
 ]
 
 
@@ -672,10 +672,17 @@ def _point_text(mapping: PointMapping) -> str:
 # -- measuring: the eval and training commands (developer tools, same entry point) -----------------
 
 
-def evaluate_retrieval(path: Path, embedder: str = "e5"):
+def evaluate_retrieval(path: Path, embedder: str = "e5", split: str = "all", index_dir: Path | None = None):
     from assistant.evaluate import eval_retrieval
 
-    return eval_retrieval(path, embedder)
+    return eval_retrieval(path, embedder, split=split, index_dir=index_dir)
+
+
+def retrieval_sets(root: Path) -> list[tuple[Path, str]]:
+    """The labelled retrieval sets present beside ``root`` (project folder), as (file, split)."""
+    from assistant.evaluate import standard_sets
+
+    return standard_sets(root)
 
 
 def evaluate_extract(gold: Path):

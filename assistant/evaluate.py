@@ -5,11 +5,18 @@ Retrieval sets come in three shapes, told apart by content:
 - the Rekenkamer CSV (tab-separated; each ``vraag`` a query, its own ``antwoord`` the answer);
 - queries over a folder of documents, relevant passages given as file name + anchor words
   (``eval/corpus_queries.json``): these run the whole pipeline (parse, index, search).
+
+The Rekenkamer set is split by the document the questions were asked about (a hash of its
+source id), so no document has questions on both sides: ``dev`` (780 questions about 84
+documents) is where weights may be chosen, ``test`` (852 about 82) is where they are reported. Every
+passage stays in the pool either way. A document set whose queries carry a ``kind`` or
+``paraphrase`` label is also scored per label.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import tempfile
@@ -23,6 +30,7 @@ import numpy as np
 from assistant.errors import AssistantError
 
 MODES = ("lexical", "dense", "hybrid")
+SPLITS = ("all", "dev", "test")
 Ranker = Callable[[str], list[str]]
 
 
@@ -33,21 +41,31 @@ class Scores:
     r10: float = 0.0
     mrr10: float = 0.0
     queries: int = 0
+    groups: dict[str, Scores] = field(default_factory=dict)  # the same, per label of the queries
 
-    def to_dict(self) -> dict[str, float]:
-        return {"R@1": self.r1, "R@5": self.r5, "R@10": self.r10, "MRR@10": self.mrr10, "queries": self.queries}
+    def to_dict(self) -> dict:
+        out: dict = {"R@1": self.r1, "R@5": self.r5, "R@10": self.r10, "MRR@10": self.mrr10, "queries": self.queries}
+        if self.groups:
+            out["groups"] = {name: s.to_dict() for name, s in self.groups.items()}
+        return out
 
 
-def score(rankings: list[list[bool]]) -> Scores:
-    """Metrics from, per query, whether each ranked result (best first) is relevant."""
+def score(rankings: list[list[bool]], labels: list[list[str]] | None = None) -> Scores:
+    """Metrics from, per query, whether each ranked result (best first) is relevant; with
+    ``labels`` (per query, the groups it belongs to) also per group."""
     n = len(rankings) or 1
     first = [next((i for i, rel in enumerate(r[:10]) if rel), None) for r in rankings]
+    groups: dict[str, Scores] = {}
+    if labels:
+        for name in sorted({g for query in labels for g in query}):
+            groups[name] = score([r for r, query in zip(rankings, labels) if name in query])
     return Scores(
         r1=sum(f is not None and f < 1 for f in first) / n,
         r5=sum(f is not None and f < 5 for f in first) / n,
         r10=sum(f is not None for f in first) / n,
         mrr10=sum(1 / (f + 1) for f in first if f is not None) / n,
         queries=len(rankings),
+        groups=groups,
     )
 
 
@@ -63,9 +81,13 @@ class PassageSet:
     subsets: dict[str, list[int]] = field(default_factory=dict)
 
 
-def load_passage_set(path: Path) -> PassageSet:
+def load_passage_set(path: Path, split: str = "all") -> PassageSet:
+    if split not in SPLITS:
+        raise AssistantError(f"onbekend deel {split!r}: kies uit {', '.join(SPLITS)}")
     if path.suffix.lower() in (".csv", ".tsv"):
-        return _rekenkamer(path)
+        return _rekenkamer(path, split)
+    if split != "all":
+        raise AssistantError("alleen de Rekenkamer-set is in dev en test gesplitst")
     data = json.loads(path.read_text(encoding="utf-8"))
     ids = [p["id"] for p in data["passages"]]
     texts = [p["text"] for p in data["passages"]]
@@ -74,9 +96,15 @@ def load_passage_set(path: Path) -> PassageSet:
     return PassageSet(ids, texts, queries, relevant)
 
 
-def _rekenkamer(path: Path) -> PassageSet:
+def rekenkamer_split(source_id: str) -> str:
+    """The half of the Rekenkamer set a source document's questions belong to."""
+    return ("dev", "test")[int(hashlib.sha1(source_id.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def _rekenkamer(path: Path, split: str = "all") -> PassageSet:
     """Each question a query; its own answer the relevant passage. Answers that only refer to
-    another answer are left out; identical answers become one passage."""
+    another answer are left out; identical answers become one passage. With ``split`` only
+    the questions about that half's documents are asked; every answer stays a passage."""
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     by_text: dict[str, str] = {}
@@ -86,6 +114,8 @@ def _rekenkamer(path: Path) -> PassageSet:
         if not answer or not question or (row.get("antwoord_zie_nr") or "").strip():
             continue
         pid = by_text.setdefault(answer, f"a{len(by_text)}")
+        if split != "all" and rekenkamer_split(row.get("src_id") or "") != split:
+            continue
         queries.append(question)
         relevant.append({pid})
     return PassageSet(list(by_text.values()), list(by_text), queries, relevant)
@@ -105,7 +135,7 @@ def eval_passages(data: PassageSet, embedder) -> dict[str, Scores]:
         sims = passage_vecs @ qvec
         top = np.argsort(-sims)[:CANDIDATES]
         dense = [(data.ids[i], float(sims[i])) for i in top]
-        for mode, ranked in (("lexical", lex), ("dense", dense), ("hybrid", hybrid(lex, dense))):
+        for mode, ranked in (("lexical", lex), ("dense", dense), ("hybrid", hybrid(lex, dense, query))):
             results[mode].append([pid in relevant for pid, _ in ranked[:10]])
     return {mode: score(r) for mode, r in results.items()}
 
@@ -117,38 +147,79 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def eval_documents(spec_path: Path, embedder_spec: str, root: Path | None = None) -> dict[str, Scores]:
-    """Ingest the set's folder into a temporary index and search it in each mode."""
+def eval_documents(spec_path: Path, embedder_spec: str, root: Path | None = None,
+                   index_dir: Path | None = None) -> dict[str, Scores]:
+    """Ingest the set's folder into an index and search it in each mode.
+
+    The index is temporary unless ``index_dir`` is given: then it is kept, and a second run
+    ingests only what changed (a large folder is embedded once)."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    folder = (root or Path.cwd()) / spec["corpus"]
+    if index_dir is not None:
+        return _search_documents(spec, folder, embedder_spec, index_dir)
+    with tempfile.TemporaryDirectory() as tmp:
+        return _search_documents(spec, folder, embedder_spec, Path(tmp) / "index")
+
+
+def _search_documents(spec: dict, folder: Path, embedder_spec: str, index_dir: Path) -> dict[str, Scores]:
     from assistant.core import Assistant
     from assistant.search.store import StoreConfig
 
-    spec = json.loads(spec_path.read_text(encoding="utf-8"))
-    folder = (root or Path.cwd()) / spec["corpus"]
-    with tempfile.TemporaryDirectory() as tmp:
-        assistant = Assistant(StoreConfig(index_dir=Path(tmp) / "index"), embedder=embedder_spec)
-        report = assistant.ingest([folder])
-        if report.failed:
-            raise AssistantError(f"evaluatie: {len(report.failed)} documenten konden niet worden gelezen")
-        results: dict[str, list[list[bool]]] = {m: [] for m in MODES}
-        for query in spec["queries"]:
-            wanted = [(r["doc"], _norm(r["anchor"])) for r in query["relevant"]]
-            for mode in MODES:
-                hits = assistant.search(query["text"], k=10, mode=mode)
-                results[mode].append([
-                    # The same letter as PDF or DOCX is the same document.
-                    any(Path(h.document.path).stem == Path(doc).stem and anchor in _norm(h.passage.text)
-                        for doc, anchor in wanted)
-                    for h in hits
-                ])
-    return {mode: score(r) for mode, r in results.items()}
+    assistant = Assistant(StoreConfig(index_dir=index_dir), embedder=embedder_spec)
+    report = assistant.ingest([folder])
+    if report.failed:
+        raise AssistantError(f"evaluatie: {len(report.failed)} documenten konden niet worden gelezen")
+    results: dict[str, list[list[bool]]] = {m: [] for m in MODES}
+    for query in spec["queries"]:
+        wanted = [(r["doc"], _norm(r["anchor"])) for r in query["relevant"]]
+        for mode in MODES:
+            hits = assistant.search(query["text"], k=10, mode=mode)
+            results[mode].append([
+                # The same letter as PDF or DOCX is the same document.
+                any(Path(h.document.path).stem == Path(doc).stem and anchor in _norm(h.passage.text)
+                    for doc, anchor in wanted)
+                for h in hits
+            ])
+    labels = [_labels(query) for query in spec["queries"]]
+    return {mode: score(r, labels if any(labels) else None) for mode, r in results.items()}
 
 
-def eval_retrieval(path: Path, embedder_spec: str = "e5") -> dict[str, Scores]:
+def _labels(query: dict) -> list[str]:
+    """The groups a labelled query is scored in besides the whole set."""
+    labels = [f"kind={query['kind']}"] if query.get("kind") else []
+    if "paraphrase" in query:
+        labels.append("paraphrase" if query["paraphrase"] else "same words")
+    return labels
+
+
+def eval_retrieval(path: Path, embedder_spec: str = "e5", split: str = "all",
+                   index_dir: Path | None = None) -> dict[str, Scores]:
     if path.suffix.lower() == ".json" and "corpus" in json.loads(path.read_text(encoding="utf-8")):
-        return eval_documents(path, embedder_spec, root=_project_root(path))
+        if split != "all":
+            raise AssistantError("alleen de Rekenkamer-set is in dev en test gesplitst")
+        return eval_documents(path, embedder_spec, root=_project_root(path), index_dir=index_dir)
     from assistant.search.embed import get_embedder
 
-    return eval_passages(load_passage_set(path), get_embedder(embedder_spec))
+    return eval_passages(load_passage_set(path, split), get_embedder(embedder_spec))
+
+
+def standard_sets(root: Path) -> list[tuple[Path, str]]:
+    """The retrieval sets ``assistant eval`` measures when given none, as (file, split): the dev
+    set, both halves of the Rekenkamer set, our corpus questions and the held-out questions over
+    ``../shared/corpus-real``; those that are absent are left out."""
+    shared = root.parent / "shared"
+    rekenkamer = shared / "corpus-real" / "rekenkamer-kamervragen-qa" / "kamervragen-structured.csv"
+    wanted = [(shared / "eval" / "dev_retrieval_nl.json", "all"), (rekenkamer, "dev"), (rekenkamer, "test"),
+              (root / "eval" / "corpus_queries.json", "all"), (root / "eval" / "questions_real.json", "all")]
+    present = []
+    for path, split in wanted:
+        if not path.exists():
+            continue
+        if path.suffix == ".json" and "corpus" in (spec := json.loads(path.read_text(encoding="utf-8"))):
+            if not (_project_root(path) / spec["corpus"]).exists():
+                continue
+        present.append((path, split))
+    return present
 
 
 def _project_root(path: Path) -> Path:

@@ -148,6 +148,22 @@ def test_eval_on_the_corpus_questions_with_the_fake_embedder():
     assert result.exit_code == 0 and set(json.loads(result.output)) == {"lexical", "dense", "hybrid"}
 
 
+def test_eval_measures_several_sets_and_says_which_sets_have_halves(tmp_path):
+    small = tmp_path / "klein.json"
+    small.write_text(json.dumps({
+        "passages": [{"id": "p1", "text": "De gemeente opent de logeervoorziening per 1 september."},
+                     {"id": "p2", "text": "Het parkeerbeleid in de binnenstad blijft ongewijzigd."}],
+        "queries": [{"text": "wanneer opent de logeervoorziening", "relevant": ["p1"]}]}), encoding="utf-8")
+    result = run("eval", small, ROOT / "eval" / "corpus_queries.json", "--embedder", "fake", "--json")
+    assert result.exit_code == 0, result.output
+    measured = json.loads(result.output)
+    assert set(measured) == {"klein.json", "corpus_queries.json"}
+    assert measured["klein.json"]["lexical"]["R@1"] == 1.0
+    # The corpus questions are labelled by kind of wording: scored per label as well.
+    assert set(measured["corpus_queries.json"]["hybrid"]["groups"]) == {"paraphrase", "same words"}
+    refused(run("eval", small, "--split", "dev", "--embedder", "fake"), 1, "Rekenkamer")
+
+
 def test_eval_structure_on_a_labelled_set():
     labels = sorted((ROOT / "eval" / "structure").glob("*.json"))[:1]
     result = run("eval-structure", *labels, "--json")

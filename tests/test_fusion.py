@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.search.fusion import RECOMMENDED_WEIGHTS, hybrid, rrf, score_fusion
+from assistant.search.fusion import (
+    KEYWORD_WEIGHTS,
+    QUESTION_WEIGHTS,
+    RECOMMENDED_WEIGHTS,
+    hybrid,
+    rrf,
+    score_fusion,
+    weights_for,
+)
 
 
 def test_rrf_adds_reciprocal_ranks():
@@ -77,6 +85,20 @@ def test_hybrid_is_zscore_fusion_with_the_recommended_weights():
     dense = [("c", 0.86), ("b", 0.85), ("a", 0.70), ("e", 0.6)]
     assert hybrid(lexical, dense) == score_fusion([lexical, dense], RECOMMENDED_WEIGHTS, "zscore")
     assert sum(RECOMMENDED_WEIGHTS) == pytest.approx(1.0)
+
+
+def test_a_keyword_query_leans_on_the_dense_model_and_a_question_on_bm25():
+    keywords = "wijkregisseurs evaluatie"
+    question = ("Kunt u aangeven waarom de evaluatie van de wijkregisseurs in de drie stadsdelen later "
+                "verschijnt dan in de brief van vorig jaar aan de gemeenteraad werd toegezegd?")
+    assert weights_for(keywords) == KEYWORD_WEIGHTS and weights_for(question) == QUESTION_WEIGHTS
+    assert KEYWORD_WEIGHTS[1] > KEYWORD_WEIGHTS[0] and QUESTION_WEIGHTS[0] > QUESTION_WEIGHTS[1]
+    assert sum(KEYWORD_WEIGHTS) == pytest.approx(1.0) == sum(QUESTION_WEIGHTS)
+    # BM25 is sure of "a", the dense model of "c": the kind of query decides.
+    lexical = [("a", 20.0), ("b", 5.0), ("c", 4.0), ("d", 1.0)]
+    dense = [("c", 0.90), ("a", 0.80), ("b", 0.79), ("d", 0.78)]
+    assert hybrid(lexical, dense, keywords)[0][0] == "c"
+    assert hybrid(lexical, dense, question)[0][0] == "a"
 
 
 def test_examples_in_the_docstrings_hold():

@@ -6,7 +6,8 @@ Two ways, both measured in bench/retrieval_dev.py:
   better the first hit is than the second.
 - :func:`score_fusion` rescales each retriever's scores over its own candidate list and adds them
   with weights. This keeps the margins. :func:`hybrid` is the setting we recommend for BM25 + e5:
-  z-scores, dense share 0.6, the top ``CANDIDATES`` of each retriever.
+  z-scores over the top ``CANDIDATES`` of each retriever, with a dense share that depends on
+  the kind of query (:func:`weights_for`).
 
 Every function takes one list per retriever, best first, and returns ``(id, score)`` pairs best
 first; ties are broken by id so the order is deterministic.
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Literal
+
+from assistant.nl.analyzer import analyze
 
 Normalisation = Literal["minmax", "zscore"]
 
@@ -27,6 +30,16 @@ Normalisation = Literal["minmax", "zscore"]
 # with 50 candidates Rekenkamer R@10 falls to .781. Dev has 42 queries: .881 is one query above .88.
 RECOMMENDED_WEIGHTS: tuple[float, float] = (0.4, 0.6)
 CANDIDATES = 200
+
+# By kind of query (bench/fusion_by_query.py; chosen on three dev sets, none of them held out):
+# a keyword query of at most KEYWORD_TERMS distinct terms leans on the dense model (its words
+# are often not the letter's), a longer question shares many words with its answer and leans on
+# BM25. Against one weight for all (0.4 / 0.6), MRR@10: dev set .881 -> .905 (42 short queries),
+# Rekenkamer dev half .673 -> .683 (780 questions), eval/corpus_queries.json .701 -> .729 (76,
+# our letters). The threshold was the best mean of the three (6: .764, 8: .771, 10: .772).
+KEYWORD_TERMS = 10
+KEYWORD_WEIGHTS: tuple[float, float] = (0.3, 0.7)
+QUESTION_WEIGHTS: tuple[float, float] = (0.6, 0.4)
 
 
 def rrf(
@@ -74,14 +87,29 @@ def score_fusion(
 
 
 def hybrid(
-    lexical: Sequence[tuple[str, float]], dense: Sequence[tuple[str, float]]
+    lexical: Sequence[tuple[str, float]], dense: Sequence[tuple[str, float]], query: str | None = None
 ) -> list[tuple[str, float]]:
-    """The recommended fusion of BM25 hits and dense (cosine) hits, each best first.
+    """The recommended fusion of BM25 hits and dense (cosine) hits for ``query``, each best first.
 
     Pass the top :data:`CANDIDATES` of each retriever (after any filter), not just the top 10:
-    the z-scores are computed over these lists.
+    the z-scores are computed over these lists. Without the query the weights are the single
+    setting used before queries were told apart (:data:`RECOMMENDED_WEIGHTS`).
     """
-    return score_fusion([lexical, dense], RECOMMENDED_WEIGHTS, "zscore")
+    weights = RECOMMENDED_WEIGHTS if query is None else weights_for(query)
+    return score_fusion([lexical, dense], weights, "zscore")
+
+
+def weights_for(query: str) -> tuple[float, float]:
+    """(BM25, dense) weights for a query: a keyword query leans on the dense model, a question
+    on BM25.
+
+    >>> weights_for("mantelzorg respijtzorg")
+    (0.3, 0.7)
+    >>> weights_for("Kunt u aangeven hoeveel gemeenten de regeling voor bijzondere bijstand aan "
+    ...             "jongeren met schulden nog niet uitvoeren, en waarom dat zo lang duurt?")
+    (0.6, 0.4)
+    """
+    return KEYWORD_WEIGHTS if len(set(analyze(query))) <= KEYWORD_TERMS else QUESTION_WEIGHTS
 
 
 def _normalise(result: list[tuple[str, float]], how: Normalisation) -> dict[str, float]:

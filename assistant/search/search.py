@@ -194,7 +194,7 @@ class Searcher:
         elif mode == "dense":
             ranked = dense
         else:
-            ranked = hybrid(lexical, dense)
+            ranked = hybrid(lexical, dense, query)
         nearest = max((s for _, s in dense), default=None) if mode != "lexical" else None
         top = ranked[:k]
         found = self.store.passages_by_id([pid for pid, _ in top])
