@@ -22,24 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.evaluate import load_passage_set  # noqa: E402
 from assistant.nl.analyzer import analyze  # noqa: E402
-from assistant.search.fusion import CANDIDATES, score_fusion  # noqa: E402
-from assistant.search.lexical import LexicalIndex  # noqa: E402
-from bench.retrieval_dev import DEV, REKENKAMER, EvalSet, _cached_embeddings, metrics  # noqa: E402
-from bench.retrieval_units import _as_set, top  # noqa: E402
+from assistant.search.fusion import score_fusion  # noqa: E402
+from bench.retrieval_dev import DEV, REKENKAMER, EvalSet, metrics  # noqa: E402
+from bench.retrieval_units import _as_set, passage_runs  # noqa: E402
 
 
 def runs(s: EvalSet):
-    from assistant.search.embed import get_embedder
-
-    embedder = get_embedder("e5")
-    qvecs, _ = _cached_embeddings(f"{s.name}-queries", s.queries, embedder.embed_queries)
-    # The passages are the same for every half of a set: embedded once.
-    pvecs, _ = _cached_embeddings(f"{s.name.split('-')[0]}-passages", s.texts, embedder.embed_passages)
-    lexical = LexicalIndex(s.ids, s.texts)
-    bm25 = [lexical.search(q, CANDIDATES) for q in s.queries]
-    dense = [top(pvecs @ q, s.ids, CANDIDATES) for q in qvecs]
-    lengths = [len(set(analyze(q))) for q in s.queries]
-    return bm25, dense, lengths
+    _, _, bm25, dense = passage_runs(s)
+    return bm25, dense, [len(set(analyze(q))) for q in s.queries]
 
 
 def fused(s: EvalSet, bm25, dense, lengths, threshold: int, short: float, long: float) -> dict[str, float]:

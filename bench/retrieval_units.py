@@ -67,7 +67,8 @@ def top(sims: np.ndarray, ids: list[str], k: int) -> Hits:
     return [(ids[i], float(sims[i])) for i in order]
 
 
-def run(s: EvalSet, sizes: list[int]) -> dict[str, dict[str, float]]:
+def passage_runs(s: EvalSet):
+    """The e5 model, the query vectors, and per query the top BM25 and e5 passages."""
     from assistant.search.embed import get_embedder
 
     embedder = get_embedder("e5")
@@ -77,6 +78,11 @@ def run(s: EvalSet, sizes: list[int]) -> dict[str, dict[str, float]]:
     lexical = LexicalIndex(s.ids, s.texts)
     bm25 = [lexical.search(q, CANDIDATES) for q in s.queries]
     dense = [top(pvecs @ q, s.ids, CANDIDATES) for q in qvecs]
+    return embedder, qvecs, bm25, dense
+
+
+def run(s: EvalSet, sizes: list[int]) -> dict[str, dict[str, float]]:
+    embedder, qvecs, bm25, dense = passage_runs(s)
     rows: dict[str, dict[str, float]] = {}
 
     def add(name: str, lex: list[Hits], den: list[Hits], share: float = 0.6) -> None:
