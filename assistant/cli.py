@@ -495,7 +495,7 @@ def compare(old, new, as_json, output, ignore_case, ignore_punctuation, keep_whi
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="Rekenkamer-set: alleen de vragen over de documenten van dit deel (dev: afstemmen, test: rapporteren).")
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
-              help="Bewaar de indexen van documentensets hier; een volgende meting leest alleen wat veranderde.")
+              help="Bewaar de index van elke documentenmap hier; een volgende meting leest alleen wat veranderde.")
 @_core_errors
 def eval_command(files, embedder, as_json, split, index_dir):
     """Meet zoekkwaliteit (recall@1/5/10, MRR@10) per zoekwijze op gelabelde vragensets.
@@ -511,9 +511,7 @@ def eval_command(files, embedder, as_json, split, index_dir):
     measured = {}
     for file, half in sets:
         _existing(file)
-        # Each document set gets its own index folder under --index.
-        index = index_dir / file.stem if index_dir is not None else None
-        results = evaluate_retrieval(file, embedder, split=half, index_dir=index)
+        results = evaluate_retrieval(file, embedder, split=half, index_dir=index_dir)
         name = file.name if half == "all" else f"{file.name} ({half})"
         measured[name] = results
         if as_json:

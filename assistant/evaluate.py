@@ -151,12 +151,13 @@ def eval_documents(spec_path: Path, embedder_spec: str, root: Path | None = None
                    index_dir: Path | None = None) -> dict[str, Scores]:
     """Ingest the set's folder into an index and search it in each mode.
 
-    The index is temporary unless ``index_dir`` is given: then it is kept, and a second run
-    ingests only what changed (a large folder is embedded once)."""
+    The index is temporary unless ``index_dir`` is given: then the folder's index is kept there
+    (in a subfolder named after the document folder, so sets over one folder share it), and a
+    second run ingests only what changed (a large folder is embedded once)."""
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     folder = (root or Path.cwd()) / spec["corpus"]
     if index_dir is not None:
-        return _search_documents(spec, folder, embedder_spec, index_dir)
+        return _search_documents(spec, folder, embedder_spec, index_dir / folder.resolve().name)
     with tempfile.TemporaryDirectory() as tmp:
         return _search_documents(spec, folder, embedder_spec, Path(tmp) / "index")
 
@@ -189,6 +190,8 @@ def _labels(query: dict) -> list[str]:
     labels = [f"kind={query['kind']}"] if query.get("kind") else []
     if "paraphrase" in query:
         labels.append("paraphrase" if query["paraphrase"] else "same words")
+    if query.get("dilution"):
+        labels.append("one sentence in a long paragraph")
     return labels
 
 
@@ -205,12 +208,13 @@ def eval_retrieval(path: Path, embedder_spec: str = "e5", split: str = "all",
 
 def standard_sets(root: Path) -> list[tuple[Path, str]]:
     """The retrieval sets ``assistant eval`` measures when given none, as (file, split): the dev
-    set, both halves of the Rekenkamer set, our corpus questions and the held-out questions over
-    ``../shared/corpus-real``; those that are absent are left out."""
+    set, both halves of the Rekenkamer set, our corpus questions, and the dev and held-out
+    questions over ``../shared/corpus-real``; those that are absent are left out."""
     shared = root.parent / "shared"
     rekenkamer = shared / "corpus-real" / "rekenkamer-kamervragen-qa" / "kamervragen-structured.csv"
     wanted = [(shared / "eval" / "dev_retrieval_nl.json", "all"), (rekenkamer, "dev"), (rekenkamer, "test"),
-              (root / "eval" / "corpus_queries.json", "all"), (root / "eval" / "questions_real.json", "all")]
+              (root / "eval" / "corpus_queries.json", "all"), (root / "eval" / "questions_dev_real.json", "all"),
+              (root / "eval" / "questions_real.json", "all")]
     present = []
     for path, split in wanted:
         if not path.exists():
