@@ -87,7 +87,7 @@ def test_hybrid_is_zscore_fusion_with_the_recommended_weights():
     assert sum(RECOMMENDED_WEIGHTS) == pytest.approx(1.0)
 
 
-def test_a_keyword_query_leans_on_the_dense_model_and_a_question_on_bm25():
+def test_a_long_question_leans_on_bm25_and_a_keyword_query_on_the_dense_model():
     keywords = "wijkregisseurs evaluatie"
     question = ("Kunt u aangeven waarom de evaluatie van de wijkregisseurs in de drie stadsdelen later "
                 "verschijnt dan in de brief van vorig jaar aan de gemeenteraad werd toegezegd?")

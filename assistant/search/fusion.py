@@ -31,14 +31,15 @@ Normalisation = Literal["minmax", "zscore"]
 RECOMMENDED_WEIGHTS: tuple[float, float] = (0.4, 0.6)
 CANDIDATES = 200
 
-# By kind of query (bench/fusion_by_query.py; chosen on three dev sets, none of them held out):
-# a keyword query of at most KEYWORD_TERMS distinct terms leans on the dense model (its words
-# are often not the letter's), a longer question shares many words with its answer and leans on
-# BM25. Against one weight for all (0.4 / 0.6), MRR@10: dev set .881 -> .905 (42 short queries),
-# Rekenkamer dev half .673 -> .683 (780 questions), eval/corpus_queries.json .701 -> .729 (76,
-# our letters). The threshold was the best mean of the three (6: .764, 8: .771, 10: .772).
+# By kind of query (bench/fusion_by_query.py; chosen on the dev sets, none of them held out):
+# a question of more than KEYWORD_TERMS distinct terms shares many words with its answer and
+# leans on BM25 (Rekenkamer dev half MRR@10 .673 -> .687, 780 questions); a keyword query keeps
+# the single weight used before. A dense share of 0.7 for keyword queries scored higher on the
+# dev sets (dev .881 -> .905, corpus_queries .701 -> .729) but put a five-word passage ("Ja, ik
+# ken het bericht.") above the letter that holds every word of "extra logeerbedden De Linde"
+# (tests/test_ui_browser.py): e5 rates very short passages close to many short queries.
 KEYWORD_TERMS = 10
-KEYWORD_WEIGHTS: tuple[float, float] = (0.3, 0.7)
+KEYWORD_WEIGHTS: tuple[float, float] = RECOMMENDED_WEIGHTS
 QUESTION_WEIGHTS: tuple[float, float] = (0.6, 0.4)
 
 
@@ -100,11 +101,11 @@ def hybrid(
 
 
 def weights_for(query: str) -> tuple[float, float]:
-    """(BM25, dense) weights for a query: a keyword query leans on the dense model, a question
-    on BM25.
+    """(BM25, dense) weights for a query: a long question leans on BM25, a keyword query on
+    the dense model.
 
     >>> weights_for("mantelzorg respijtzorg")
-    (0.3, 0.7)
+    (0.4, 0.6)
     >>> weights_for("Kunt u aangeven hoeveel gemeenten de regeling voor bijzondere bijstand aan "
     ...             "jongeren met schulden nog niet uitvoeren, en waarom dat zo lang duurt?")
     (0.6, 0.4)
