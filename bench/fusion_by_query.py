@@ -8,6 +8,7 @@ application does (z-scores over the top 200 of each) with a dense share that dep
 number of distinct terms in the query (``assistant.nl.analyzer.analyze``): ``short`` up to
 ``T`` terms, ``long`` above. It prints, per setting, MRR@10 on the dev set and on the
 Rekenkamer questions of ``--split`` (choose on dev, report on test), and the settings' mean.
+``*`` marks one weight for all queries (before), ``**`` the setting ``hybrid()`` uses now.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.evaluate import load_passage_set  # noqa: E402
 from assistant.nl.analyzer import analyze  # noqa: E402
-from assistant.search.fusion import score_fusion  # noqa: E402
+from assistant.search.fusion import KEYWORD_TERMS, KEYWORD_WEIGHTS, QUESTION_WEIGHTS, score_fusion  # noqa: E402
 from bench.retrieval_dev import DEV, REKENKAMER, EvalSet, metrics  # noqa: E402
 from bench.retrieval_units import _as_set, passage_runs  # noqa: E402
 
@@ -62,7 +63,10 @@ def main() -> int:
                 rows.append((threshold, short, long, m))
     for threshold, short, long, m in rows:
         cells = " | ".join(f"{x['MRR@10']:.3f} / {x['R@5']:.3f}" for x in m)
-        mark = " *" if (short, long) == (0.6, 0.6) and threshold == 6 else ""
+        # * one weight for all (what the app did before), ** what hybrid() does now.
+        now = (threshold == KEYWORD_TERMS and abs(short - KEYWORD_WEIGHTS[1]) < 1e-9
+               and abs(long - QUESTION_WEIGHTS[1]) < 1e-9)
+        mark = " **" if now else " *" if (short, long) == (0.6, 0.6) and threshold == 6 else ""
         print(f"| {threshold}{mark} | {short} | {long} | {cells} | {np.mean([x['MRR@10'] for x in m]):.3f} |")
     return 0
 
