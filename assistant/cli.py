@@ -501,13 +501,14 @@ def eval_command(files, embedder, as_json, split, index_dir):
     """Meet zoekkwaliteit (recall@1/5/10, MRR@10) per zoekwijze op gelabelde vragensets.
 
     Zonder bestand: elke set die er is (de dev-set en beide helften van de Rekenkamer-set uit
-    ../shared, eval/corpus_queries.json en eval/questions_real.json over ../shared/corpus-real).
-    Met --index wordt een documentenset maar één keer geïndexeerd."""
+    ../shared, eval/corpus_queries.json, en eval/questions_dev_real.json en
+    eval/questions_real.json over ../shared/corpus-real). Met --index wordt een documentenmap
+    maar één keer geïndexeerd."""
     from assistant.core import evaluate_retrieval, retrieval_sets
 
     sets = [(f, split) for f in files] if files else retrieval_sets(Path.cwd())
     if not sets:
-        raise click.ClickException("Geen vragenset gevonden; geef een bestand op of zet ../shared naast de projectmap.")
+        raise InputError("geen vragenset gevonden; geef een bestand op, of start in de projectmap met ../shared ernaast")
     measured = {}
     for file, half in sets:
         _existing(file)

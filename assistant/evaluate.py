@@ -9,8 +9,8 @@ Retrieval sets come in three shapes, told apart by content:
 The Rekenkamer set is split by the document the questions were asked about (a hash of its
 source id), so no document has questions on both sides: ``dev`` (780 questions about 84
 documents) is where weights may be chosen, ``test`` (852 about 82) is where they are reported. Every
-passage stays in the pool either way. A document set whose queries carry a ``kind`` or
-``paraphrase`` label is also scored per label.
+passage stays in the pool either way. A document set whose queries carry a ``kind``,
+``paraphrase`` or ``dilution`` label is also scored per label.
 """
 
 from __future__ import annotations
@@ -86,14 +86,18 @@ def load_passage_set(path: Path, split: str = "all") -> PassageSet:
         raise AssistantError(f"onbekend deel {split!r}: kies uit {', '.join(SPLITS)}")
     if path.suffix.lower() in (".csv", ".tsv"):
         return _rekenkamer(path, split)
-    if split != "all":
-        raise AssistantError("alleen de Rekenkamer-set is in dev en test gesplitst")
+    _whole_only(split)
     data = json.loads(path.read_text(encoding="utf-8"))
     ids = [p["id"] for p in data["passages"]]
     texts = [p["text"] for p in data["passages"]]
     queries = [q["text"] for q in data["queries"]]
     relevant = [set(q["relevant"]) for q in data["queries"]]
     return PassageSet(ids, texts, queries, relevant)
+
+
+def _whole_only(split: str) -> None:
+    if split != "all":
+        raise AssistantError("alleen de Rekenkamer-set is in dev en test gesplitst")
 
 
 def rekenkamer_split(source_id: str) -> str:
@@ -198,8 +202,7 @@ def _labels(query: dict) -> list[str]:
 def eval_retrieval(path: Path, embedder_spec: str = "e5", split: str = "all",
                    index_dir: Path | None = None) -> dict[str, Scores]:
     if path.suffix.lower() == ".json" and "corpus" in json.loads(path.read_text(encoding="utf-8")):
-        if split != "all":
-            raise AssistantError("alleen de Rekenkamer-set is in dev en test gesplitst")
+        _whole_only(split)
         return eval_documents(path, embedder_spec, root=_project_root(path), index_dir=index_dir)
     from assistant.search.embed import get_embedder
 

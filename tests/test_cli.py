@@ -164,6 +164,11 @@ def test_eval_measures_several_sets_and_says_which_sets_have_halves(tmp_path):
     refused(run("eval", small, "--split", "dev", "--embedder", "fake"), 1, "Rekenkamer")
 
 
+def test_eval_without_a_file_where_no_set_is_says_so_in_dutch(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    refused(run("eval", "--embedder", "fake"), InputError.exit_code, "geen vragenset gevonden")
+
+
 def test_eval_structure_on_a_labelled_set():
     labels = sorted((ROOT / "eval" / "structure").glob("*.json"))[:1]
     result = run("eval-structure", *labels, "--json")
