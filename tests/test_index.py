@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import uuid
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -182,3 +183,34 @@ def test_lexical_index_follows_changes_made_by_another_process(tmp_path, letters
     assert reader.search("parkeerbeleid", mode="lexical")
     writer.ingest([letters / "logeerhuis.txt"])
     assert reader.search("logeervoorziening", mode="lexical")[0].document.reference == "2024/0412"
+
+
+def test_dense_search_explores_enough_neighbours_in_both_modes(assistant, letters):
+    """The dense search explores EF_SEARCH neighbours (closer to exact search than Chroma's default;
+    README, issue 17), on the embedded index and on a server."""
+    from assistant.search.store import EF_SEARCH
+
+    assistant.ingest([letters])
+    client = assistant.store._client
+    passages = client.get_collection("passages", embedding_function=None)
+    assert passages.configuration_json["hnsw"]["ef_search"] == EF_SEARCH == 400
+
+
+def test_an_index_made_with_chromas_default_gets_the_wider_search_when_opened(tmp_path, letters):
+    import chromadb
+
+    from assistant.search.store import EF_SEARCH, _settings
+
+    index = tmp_path / "index"
+    Assistant(StoreConfig(index_dir=index), embedder="fake").ingest([letters])
+    client = chromadb.PersistentClient(path=str(index), settings=_settings())
+    with warnings.catch_warnings():  # Chroma warns of the embedder this index does not keep
+        warnings.simplefilter("ignore", DeprecationWarning)
+        client.get_collection("passages", embedding_function=None).modify(configuration={"hnsw": {"ef_search": 100}})
+    assert client.get_collection("passages", embedding_function=None).configuration_json["hnsw"]["ef_search"] == 100
+    del client
+
+    reopened = Assistant(StoreConfig(index_dir=index), embedder="fake")
+    assert reopened.search("logeervoorziening")  # the index is read as before
+    passages = reopened.store._client.get_collection("passages", embedding_function=None)
+    assert passages.configuration_json["hnsw"]["ef_search"] == EF_SEARCH
