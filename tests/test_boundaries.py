@@ -42,3 +42,62 @@ def test_the_core_never_imports_a_face():
         modules = imported(path)
         assert "ui" not in modules and "assistant.cli" not in modules and "gradio" not in modules \
             and "click" not in modules, path
+
+
+# Imported only on paths that need an extra: the sentence-transformers backend ([st]) and
+# training the commitment classifier ([test]). Each sits inside the function that needs it.
+OPTIONAL = {"sentence_transformers": "st", "torch": "st", "sklearn": "test"}
+
+
+def _base_closure() -> set[str]:
+    """The distributions `make run` installs: [project.dependencies] and what they require
+    (extras of those packages left out), read from the installed metadata."""
+    import re
+    import tomllib
+    from importlib.metadata import PackageNotFoundError, requires
+
+    from packaging.requirements import Requirement
+
+    def name(text: str) -> str:
+        return re.sub(r"[-_.]+", "-", text).lower()
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    todo = [Requirement(r) for r in project["dependencies"]]
+    seen: set[str] = set()
+    while todo:
+        requirement = todo.pop()
+        dist = name(requirement.name)
+        if dist in seen:
+            continue
+        seen.add(dist)
+        try:
+            needs = requires(dist) or []
+        except PackageNotFoundError:
+            continue
+        for text in needs:
+            need = Requirement(text)
+            if need.marker is None or need.marker.evaluate({"extra": ""}):
+                todo.append(need)
+    return seen
+
+
+def test_the_app_runs_on_what_make_run_installs():
+    """`make run` installs the base dependencies only (the tests install more), so every module
+    the app and the CLI import must come from those or what they require: once the lexical index
+    imported scipy, which only the test extra brought, and `make run` failed on a fresh machine."""
+    import re
+    import sys
+    from importlib.metadata import packages_distributions
+
+    closure = _base_closure()
+    owners = packages_distributions()
+    missing = {}
+    for path in [ROOT / "ui.py", *sorted((ROOT / "assistant").rglob("*.py"))]:
+        for module in imported(path):
+            top = module.split(".")[0]
+            if top in sys.stdlib_module_names or top in ("assistant", "tests") or top in OPTIONAL:
+                continue
+            dists = {re.sub(r"[-_.]+", "-", d).lower() for d in owners.get(top, [top])}
+            if not dists & closure:
+                missing.setdefault(top, []).append(path.relative_to(ROOT).as_posix())
+    assert not missing, f"imported but not installed by `make run` (add to [project.dependencies]): {missing}"
