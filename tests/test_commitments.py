@@ -75,10 +75,37 @@ def test_seed_facts_and_thanks_are_not_commitments(seed_commitments):
         "Wij delen uw zorg dat jonge mantelzorgers te weinig worden herkend.",
         "De ASD adviseert u de capaciteit te verdubbelen.",
         "Met deze brief informeren wij u over de stand van zaken.",
+        # The stance on the advice (eval/README.md, reason "stance"): the draft shows it as the
+        # stance, and a "promise" without a date would make it ask the council for a planning.
+        "Wij nemen dit advies gedeeltelijk over.",
+        "Wij nemen dit advies niet over.",
+        "Een verhoging van het bedrag nemen wij niet over.",
     ],
 )
 def test_not_a_commitment(sentence, tmp_path):
     assert _in_a_letter(sentence, tmp_path) == []
+
+
+def test_a_verdict_that_also_says_what_happens_stays_a_commitment(tmp_path):
+    [found] = _in_a_letter("Wij nemen dit advies over en starten in september 2026 met een proef.", tmp_path)
+    assert found.due is not None and found.due.start.month == 9
+
+
+@pytest.mark.parametrize(
+    "sentence, action",
+    [
+        # A date that ends the sentence is left to the Wanneer column ...
+        ("Wij sturen de raad de evaluatie in het voorjaar van 2026.", "Wij sturen de raad de evaluatie"),
+        # ... one inside a clause or opening the sentence stays, so that the phrase still reads.
+        ("In de nieuwe contracten, die per 1 januari 2026 ingaan, maken wij afspraken over de wachttijd.",
+         "In de nieuwe contracten, die per 1 januari 2026 ingaan, maken wij afspraken over de wachttijd"),
+        ("Vanaf 1 mei 2026 krijgt ieder kind op de wachtlijst een vaste contactpersoon.",
+         "Vanaf 1 mei 2026 krijgt ieder kind op de wachtlijst een vaste contactpersoon"),
+    ],
+)
+def test_the_action_reads_as_a_phrase(sentence, action, tmp_path):
+    [found] = _in_a_letter(sentence, tmp_path)
+    assert found.action == action
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ def test_points_matrix_lists_each_points_commitments_with_due_date_amount_status
     matrix = served.call(indexed(served, ADVICE), None, indexed(served, RESPONSE), None, api_name="/points")
 
     first = row_of_point(matrix, "1")
-    assert "De logeervoorziening aan de Molenweg wordt uitgebreid" in first
+    assert "De logeervoorziening aan de Molenweg wordt per 1 september 2025 uitgebreid" in first
     assert "per 1 september 2025 (01-09-2025)" in first and "vanaf 2025 (01-01-2025)" in first
     assert "€ 1,2 miljoen (structureel" in first
     assert '<span class="badge overdue">verlopen</span>' in first  # 2025 is over

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.extract.classifier import Context, asked_by_others, features, load_model
-from assistant.extract.cues import PROMISING, strength
+from assistant.extract.cues import BY_NAME, PROMISING, strength
+from assistant.extract.stance import VERDICTS
 from assistant.model import Commitment, DateRange, Document, Source
 from assistant.nl.dates import find_dates
 from assistant.nl.money import find_amounts
@@ -92,6 +93,21 @@ def candidates(doc: Document, only: set[int] | None = None) -> list[Candidate]:
     return found
 
 
+# "Een verhoging van het bedrag nemen wij niet over": a proposal declined, whatever it names.
+_DECLINED = re.compile(r"\b(?:neem|neemt|nemen)\b[^.;]*?\bniet\s+over\b|\bniet\s+overgenomen\b", re.IGNORECASE)
+
+
+def only_a_verdict(sentence: str, dates: list, amounts: list) -> bool:
+    """"Wij nemen dit advies (gedeeltelijk, niet) over", "Aan dit advies is gevolg gegeven": the
+    reply's stance on the advice, which the draft shows as its stance; no promise (eval/README.md,
+    reason ``stance``) unless the same sentence says what will be done, by when or for how much."""
+    if dates or amounts:
+        return False
+    if not (_DECLINED.search(sentence) or any(cue.fires(sentence) for _, cue in VERDICTS)):
+        return False
+    return not any(BY_NAME[name].fires(sentence) for name in PROMISING)
+
+
 @dataclass
 class Scored:
     """A candidate sentence read as a commitment, whether the classifier accepts it, and whether
@@ -123,7 +139,11 @@ def scored_sentences(doc: Document, only: set[int] | None = None) -> list[Scored
         promising = any(name[4:] in PROMISING for name in candidate.values if name.startswith("cue:"))
         ahead = commitment.due is not None and (doc.date is None or commitment.due.end >= doc.date)
         looks = ahead or bool(commitment.amount) or (promising and not _is_past(candidate.sentence.lower()))
-        found.append(Scored(commitment, probability >= model.threshold, looks))
+        # Scored like every sentence (the classifier learns from all of them), then left out.
+        verdict = only_a_verdict(candidate.sentence, [d for d in candidate.dates
+                                                      if not _names_document(candidate.sentence, d[0])],
+                                 candidate.amounts)
+        found.append(Scored(commitment, probability >= model.threshold and not verdict, looks and not verdict))
     return found
 
 
@@ -288,8 +308,12 @@ def _sender_actor(doc: Document) -> str:
 
 
 def _action(sentence: str, dates, amounts) -> str:
-    """A short phrase: the sentence without its date and amount words and lead-in, cut to size."""
-    cut = sorted([(s, e) for s, e, _ in dates] + [(s, e) for s, e, _ in amounts], reverse=True)
+    """A short phrase: the sentence without the date and amount words that end it or a clause
+    (the table shows them in their own columns) and without its lead-in, cut to size. A date
+    inside a clause stays ("die per 1 januari ingaan"), and so does one that opens the sentence:
+    without it a Dutch sentence would start with its verb ("Vanaf 1 mei krijgt ..." → "Krijgt ...")."""
+    spans = [(s, e) for s, e, _ in dates] + [(s, e) for s, e, _ in amounts]
+    cut = sorted((span for span in spans if _ends_a_clause(sentence, span[1])), reverse=True)
     text = sentence
     for start, end in cut:
         text = text[:start] + text[end:]
@@ -297,3 +321,8 @@ def _action(sentence: str, dates, amounts) -> str:
     words = text.rstrip(" .").split()
     short = " ".join(words[:_ACTION_WORDS]) + (" …" if len(words) > _ACTION_WORDS else "")
     return short[:1].upper() + short[1:]
+
+
+def _ends_a_clause(sentence: str, end: int) -> bool:
+    after = sentence[end:].lstrip()
+    return not after or after[0] in ",.;:)"
