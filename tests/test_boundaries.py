@@ -5,6 +5,7 @@ core imports a face."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -49,24 +50,25 @@ def test_the_core_never_imports_a_face():
 OPTIONAL = {"sentence_transformers": "st", "torch": "st", "sklearn": "test"}
 
 
+def _dist(name: str) -> str:
+    """A distribution's name as packaging compares them ("PyStemmer", "pystemmer")."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def _base_closure() -> set[str]:
     """The distributions `make run` installs: [project.dependencies] and what they require
     (extras of those packages left out), read from the installed metadata."""
-    import re
     import tomllib
     from importlib.metadata import PackageNotFoundError, requires
 
     from packaging.requirements import Requirement
-
-    def name(text: str) -> str:
-        return re.sub(r"[-_.]+", "-", text).lower()
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     todo = [Requirement(r) for r in project["dependencies"]]
     seen: set[str] = set()
     while todo:
         requirement = todo.pop()
-        dist = name(requirement.name)
+        dist = _dist(requirement.name)
         if dist in seen:
             continue
         seen.add(dist)
@@ -85,7 +87,6 @@ def test_the_app_runs_on_what_make_run_installs():
     """`make run` installs the base dependencies only (the tests install more), so every module
     the app and the CLI import must come from those or what they require: once the lexical index
     imported scipy, which only the test extra brought, and `make run` failed on a fresh machine."""
-    import re
     import sys
     from importlib.metadata import packages_distributions
 
@@ -97,7 +98,7 @@ def test_the_app_runs_on_what_make_run_installs():
             top = module.split(".")[0]
             if top in sys.stdlib_module_names or top in ("assistant", "tests") or top in OPTIONAL:
                 continue
-            dists = {re.sub(r"[-_.]+", "-", d).lower() for d in owners.get(top, [top])}
+            dists = {_dist(d) for d in owners.get(top, [top])}
             if not dists & closure:
                 missing.setdefault(top, []).append(path.relative_to(ROOT).as_posix())
     assert not missing, f"imported but not installed by `make run` (add to [project.dependencies]): {missing}"

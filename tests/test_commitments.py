@@ -79,7 +79,7 @@ def test_seed_facts_and_thanks_are_not_commitments(seed_commitments):
         # stance, and a "promise" without a date would make it ask the council for a planning.
         "Wij nemen dit advies gedeeltelijk over.",
         "Wij nemen dit advies niet over.",
-        "Een verhoging van het bedrag nemen wij niet over.",
+        "Een hogere vergoeding voor vrijwilligers nemen wij niet over.",
     ],
 )
 def test_not_a_commitment(sentence, tmp_path):

@@ -55,6 +55,8 @@ class Candidate:
     values: dict[str, float]
     dates: list
     amounts: list
+    # Only the stance on the advice ("Wij nemen dit advies over"): scored, never a commitment.
+    verdict: bool = False
 
 
 def candidates(doc: Document, only: set[int] | None = None) -> list[Candidate]:
@@ -89,12 +91,15 @@ def candidates(doc: Document, only: set[int] | None = None) -> list[Candidate]:
             lowered = sentence.lower()
             timed = [d for d in dates if not _names_document(sentence, d[0])]  # not "Begroting 2025"
             values = features(sentence, context, timed, amounts, _is_past(lowered), _acting_subject(lowered))
-            found.append(Candidate(sentence, index, start, end, layout.point_of.get(index), values, dates, amounts))
+            found.append(Candidate(sentence, index, start, end, layout.point_of.get(index), values, dates, amounts,
+                                   only_a_verdict(sentence, timed, amounts)))
     return found
 
 
-# "Een verhoging van het bedrag nemen wij niet over": a proposal declined, whatever it names.
-_DECLINED = re.compile(r"\b(?:neem|neemt|nemen)\b[^.;]*?\bniet\s+over\b|\bniet\s+overgenomen\b", re.IGNORECASE)
+# "Dat voorstel nemen wij niet over", "het college neemt de wens niet over": a proposal declined,
+# whatever it names (the verb and its "niet over" close together, not "..., maar zij gaan daar niet over").
+_DECLINED = re.compile(r"\b(?:neem|neemt|nemen)\s+(?:[\w-]+\s+){0,3}?niet\s+over\b|\bniet\s+overgenomen\b",
+                       re.IGNORECASE)
 
 
 def only_a_verdict(sentence: str, dates: list, amounts: list) -> bool:
@@ -140,10 +145,8 @@ def scored_sentences(doc: Document, only: set[int] | None = None) -> list[Scored
         ahead = commitment.due is not None and (doc.date is None or commitment.due.end >= doc.date)
         looks = ahead or bool(commitment.amount) or (promising and not _is_past(candidate.sentence.lower()))
         # Scored like every sentence (the classifier learns from all of them), then left out.
-        verdict = only_a_verdict(candidate.sentence, [d for d in candidate.dates
-                                                      if not _names_document(candidate.sentence, d[0])],
-                                 candidate.amounts)
-        found.append(Scored(commitment, probability >= model.threshold and not verdict, looks and not verdict))
+        found.append(Scored(commitment, probability >= model.threshold and not candidate.verdict,
+                            looks and not candidate.verdict))
     return found
 
 
